@@ -96,8 +96,7 @@ STEP_LABEL = "Étape 1 sur 2"
 STEP_TITLE = "Suis-je concerné par la plateforme ?"
 NEXT_STEP = "Prochaine étape : Choisir mes identifiants"
 INTRO = (
-    "Pour vous assurer que vous êtes bien éligible à la plateforme de candidature, "
-    "vous devez confirmer que :"
+    "Pour vous assurer que vous êtes bien éligible à la plateforme de candidature, vous devez confirmer que :"
 )
 # The seed shows "✔ Votre saisie est correcte": the check mark is an icon drawn by the GUI, so it
 # is kept out of the text (a screen reader would otherwise read "coche lourde").
@@ -194,8 +193,7 @@ QUESTIONS: tuple[Question, ...] = (
         text="Je suis dans l'un des cas suivants :",
         cases=(
             "de nationalité française,",
-            "de nationalité d'un pays de l'Espace économique européen, d'Andorre, de Suisse ou de "
-            "Monaco,",
+            "de nationalité d'un pays de l'Espace économique européen, d'Andorre, de Suisse ou de Monaco,",
             "étranger et résidant en France ou dans l'un des pays de l'Espace économique européen, "
             "en Andorre, en Suisse ou à Monaco,",
             "de nationalité extra-communautaire (Espace économique européen, Andorre, Suisse, "

@@ -279,14 +279,22 @@ def test_answers_json_has_every_key_in_question_order_and_nothing_else():
 
 
 def test_answers_json_round_trip():
-    answers = {"first_year_master": Answer.OUI, "charter": Answer.NON, "licence_grade": None,
-               "residence": Answer.OUI}
+    answers = {
+        "first_year_master": Answer.OUI,
+        "charter": Answer.NON,
+        "licence_grade": None,
+        "residence": Answer.OUI,
+    }
     assert answers_from_json(answers_to_json(answers)) == answers
 
 
 def test_answers_from_json_fills_missing_keys_and_rejects_garbage():
     assert answers_from_json('{"charter": "oui"}') == {
-        "first_year_master": None, "charter": Answer.OUI, "licence_grade": None, "residence": None}
+        "first_year_master": None,
+        "charter": Answer.OUI,
+        "licence_grade": None,
+        "residence": None,
+    }
     for bad in ["not json", "[]", '"oui"', '{"charter": "peut-etre"}', '{"age": "oui"}']:
         with pytest.raises(ValueError):
             answers_from_json(bad)
@@ -314,8 +322,9 @@ def test_eligible_iff_all_four_are_oui(answers):
     assert verdict.is_eligible == all(a is Answer.OUI for a in normalized)
     assert verdict.all_answered == all(a is not None for a in normalized)
     assert [f.answer for f in verdict.feedback] == normalized
-    assert [f.key for f in verdict.refusals] == [k for k, a in zip(QUESTION_KEYS, normalized, strict=True)
-                                                 if a is Answer.NON]
+    assert [f.key for f in verdict.refusals] == [
+        k for k, a in zip(QUESTION_KEYS, normalized, strict=True) if a is Answer.NON
+    ]
     assert verdict.unanswered == tuple(k for k, a in zip(QUESTION_KEYS, normalized, strict=True) if a is None)
     for f in verdict.feedback:
         assert (f.message is None) == (f.answer is None)

@@ -1,0 +1,221 @@
+"""The simulated mail: activation messages as real RFC 5322 mails, kept in the database's outbox.
+
+Nothing is ever delivered: the outbox is a table of the account database (like Django's ``locmem``
+back-end's ``outbox`` list, but persistent), written in the same transaction as the change that
+caused the mail. No Qt import here; a mail never contains a password.
+"""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import format_datetime, make_msgid
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from monmaster_desktop import texts
+from monmaster_desktop.accounts.store import Database, from_text, to_text
+
+ACTIVATION_URL_SCHEME = "monmaster"
+ACTIVATION_URL_HOST = "activer"
+ACTIVATION_URL_PARAMETER = "jeton"
+MESSAGE_ID_DOMAIN = "monmaster-desktop.invalid"
+
+
+def activation_url(token: str) -> str:
+    return f"{ACTIVATION_URL_SCHEME}://{ACTIVATION_URL_HOST}?{urlencode({ACTIVATION_URL_PARAMETER: token})}"
+
+
+def token_from_activation_url(url: str) -> str | None:
+    """The token of a ``monmaster://activer?jeton=…`` link, or None for any other link."""
+    parts = urlsplit(url.strip())
+    if parts.scheme != ACTIVATION_URL_SCHEME or parts.netloc != ACTIVATION_URL_HOST:
+        return None
+    values = parse_qs(parts.query).get(ACTIVATION_URL_PARAMETER)
+    return values[0] if values and values[0] else None
+
+
+def build_activation_mail(recipient: str, token: str, sent_at: datetime, validity_hours: int) -> EmailMessage:
+    """The seed's activation mail, with a plain-text and an HTML alternative."""
+    url = activation_url(token)
+    validity = texts.ACTIVATION_MAIL_VALIDITY.format(hours=validity_hours)
+    signature = "\n".join(texts.ACTIVATION_MAIL_SIGNATURE)
+    plain = (
+        f"{texts.ACTIVATION_MAIL_GREETING}\n\n{texts.ACTIVATION_MAIL_WELCOME}\n\n"
+        f"{texts.ACTIVATION_MAIL_BODY}\n\n{texts.ACTIVATION_LINK_TEXT} : {url}\n\n{validity}\n\n"
+        f"{signature}\n\n{texts.PLATFORM_DESCRIPTION}\n\n{texts.AUTOMATIC_MESSAGE}\n"
+    )
+    escape = html.escape
+    signature_html = "<br>".join(escape(line) for line in texts.ACTIVATION_MAIL_SIGNATURE)
+    welcome_html = escape(texts.ACTIVATION_MAIL_WELCOME).replace(
+        "Mon Master", "<strong>Mon Master</strong>", 1
+    )
+    rich = (
+        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
+        f"<title>{escape(texts.ACTIVATION_MAIL_SUBJECT)}</title></head><body>\n"
+        f"<p>{escape(texts.ACTIVATION_MAIL_GREETING)}</p>\n<p>{welcome_html}</p>\n"
+        f"<p>{escape(texts.ACTIVATION_MAIL_BODY)}</p>\n"
+        f'<p><a href="{escape(url)}">{escape(texts.ACTIVATION_LINK_TEXT)}</a></p>\n'
+        f"<p>{escape(validity)}</p>\n<p>{signature_html}</p>\n"
+        f"<p>{escape(texts.PLATFORM_DESCRIPTION)}</p>\n<p><small>{escape(texts.AUTOMATIC_MESSAGE)}</small></p>\n"
+        "</body></html>\n"
+    )
+    # An internationalized address (allowed by check_email) needs the SMTPUTF8 flavour of RFC 5322.
+    message = EmailMessage(policy=policy.SMTP if recipient.isascii() else policy.SMTPUTF8)
+    message["From"] = Address(texts.MAIL_SENDER_NAME, addr_spec=texts.MAIL_SENDER_ADDRESS)
+    message["To"] = recipient
+    message["Subject"] = texts.ACTIVATION_MAIL_SUBJECT
+    message["Date"] = format_datetime(sent_at)
+    message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(plain)
+    message.add_alternative(rich, subtype="html")
+    return message
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    id: int
+    recipient: str
+    subject: str
+    sent_at: datetime
+    read_at: datetime | None
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+
+@dataclass(frozen=True)
+class MailLink:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class StoredMail:
+    entry: OutboxEntry
+    raw: bytes
+
+    @property
+    def message(self) -> EmailMessage:
+        parsed = BytesParser(policy=policy.default).parsebytes(self.raw)
+        assert isinstance(parsed, EmailMessage)
+        return parsed
+
+    @property
+    def text_body(self) -> str:
+        part = self.message.get_body(preferencelist=("plain",))
+        return _display_lines(part.get_content()) if part is not None else ""
+
+    @property
+    def html_body(self) -> str | None:
+        part = self.message.get_body(preferencelist=("html",))
+        return _display_lines(part.get_content()) if part is not None else None
+
+    @property
+    def links(self) -> tuple[MailLink, ...]:
+        """Every link of the HTML part, in order: the GUI offers each one as a real button."""
+        body = self.html_body
+        if body is None:
+            return ()
+        collector = _LinkCollector()
+        collector.feed(body)
+        return tuple(collector.links)
+
+
+def _display_lines(content: str) -> str:
+    # The stored bytes keep RFC 5322's CRLF; screens and terminals want plain newlines.
+    return content.replace("\r\n", "\n")
+
+
+class _LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[MailLink] = []
+        self._href: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self._href = dict(attrs).get("href") or None
+            self._text = []
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            self.links.append(MailLink(" ".join("".join(self._text).split()), self._href))
+            self._href = None
+
+
+def _entry(row: sqlite3.Row) -> OutboxEntry:
+    sent_at = from_text(row["sent_at"])
+    assert sent_at is not None
+    return OutboxEntry(row["id"], row["recipient"], row["subject"], sent_at, from_text(row["read_at"]))
+
+
+class Outbox:
+    """The simulated mailbox every "sent" mail lands in, newest first."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    @staticmethod
+    def add(
+        connection: sqlite3.Connection, message: EmailMessage, sent_at: datetime, account_id: int | None
+    ) -> int:
+        """Store a mail inside the caller's transaction (so it exists if and only if its cause does)."""
+        cursor = connection.execute(
+            "INSERT INTO outbox (account_id, recipient, subject, sent_at, message) VALUES (?, ?, ?, ?, ?)",
+            (account_id, str(message["To"]), str(message["Subject"]), to_text(sent_at), bytes(message)),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def list(self, recipient: str | None = None) -> list[OutboxEntry]:
+        query = "SELECT id, recipient, subject, sent_at, read_at FROM outbox"
+        parameters: tuple[str, ...] = ()
+        if recipient is not None:
+            query += " WHERE lower(recipient) = lower(?)"
+            parameters = (recipient,)
+        with self._database.reading() as connection:
+            rows = connection.execute(query + " ORDER BY sent_at DESC, id DESC", parameters).fetchall()
+        return [_entry(row) for row in rows]
+
+    def get(self, mail_id: int) -> StoredMail | None:
+        with self._database.reading() as connection:
+            row = connection.execute(
+                "SELECT id, recipient, subject, sent_at, read_at, message FROM outbox WHERE id = ?",
+                (mail_id,),
+            ).fetchone()
+        return None if row is None else StoredMail(_entry(row), bytes(row["message"]))
+
+    def unread_count(self) -> int:
+        with self._database.reading() as connection:
+            return int(connection.execute("SELECT count(*) FROM outbox WHERE read_at IS NULL").fetchone()[0])
+
+    def mark_read(self, mail_id: int, when: datetime) -> bool:
+        with self._database.transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE outbox SET read_at = ? WHERE id = ? AND read_at IS NULL", (to_text(when), mail_id)
+            )
+        return cursor.rowcount == 1
+
+    def export_eml(self, mail_id: int, destination: Path) -> Path:
+        """Write the mail as a ``.eml`` file any mail client opens; returns the path written."""
+        stored = self.get(mail_id)
+        if stored is None:
+            raise KeyError(mail_id)
+        destination = Path(destination)
+        destination.write_bytes(stored.raw)
+        return destination

@@ -1,0 +1,159 @@
+"""The ``monmaster-desktop`` command: the GUI by default, operator sub-commands otherwise.
+
+The operator sub-commands (``accounts list``, ``outbox list``, ``outbox show``) never import Qt, so
+they work on a machine without a screen. Nothing printed here ever contains a password or a hash.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from monmaster_desktop import APP_DISPLAY_NAME, __version__
+from monmaster_desktop.accounts.service import AccountService, open_account_service
+from monmaster_desktop.accounts.store import DatabaseTooNewError, to_text
+from monmaster_desktop.settings import CaptchaMode, Settings, default_data_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="monmaster-desktop",
+        description=(
+            f"{APP_DISPLAY_NAME} : répétition hors ligne de la création d'un compte sur la plateforme "
+            "Mon Master (éligibilité, identifiants, courriel d'activation). Sans sous-commande, "
+            "l'application graphique s'ouvre."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_data_dir_option(parser, default=None)
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="mode borne : plein écran, un candidat après l'autre, rien d'un candidat visible du suivant",
+    )
+    parser.add_argument(
+        "--captcha",
+        choices=[mode.value for mode in CaptchaMode],
+        default=CaptchaMode.IMAGE.value,
+        help=(
+            "captcha de l'étape 2 : image (par défaut, avec une question en texte comme alternative), "
+            "question (la question seule), off (aucun captcha : réservé aux opérateurs et aux tests "
+            "automatisés, jamais pour des candidats)"
+        ),
+    )
+    parser.add_argument(
+        "--lang", choices=["fr", "en"], default="fr", help="langue de l'interface (par défaut : fr)"
+    )
+
+    commands = parser.add_subparsers(dest="command", metavar="SOUS-COMMANDE")
+    accounts = commands.add_parser("accounts", help="comptes enregistrés (opérateurs)")
+    accounts_commands = accounts.add_subparsers(dest="action", metavar="ACTION", required=True)
+    accounts_list = accounts_commands.add_parser("list", help="lister les comptes (jamais les mots de passe)")
+    _add_data_dir_option(accounts_list, default=argparse.SUPPRESS)
+    accounts_list.add_argument("--json", action="store_true", help="sortie JSON (dates ISO 8601 en UTC)")
+
+    outbox = commands.add_parser("outbox", help="boîte d'envoi simulée (opérateurs)")
+    outbox_commands = outbox.add_subparsers(dest="action", metavar="ACTION", required=True)
+    outbox_list = outbox_commands.add_parser(
+        "list", help="lister les courriels envoyés, du plus récent au plus ancien"
+    )
+    _add_data_dir_option(outbox_list, default=argparse.SUPPRESS)
+    outbox_list.add_argument("--json", action="store_true", help="sortie JSON (dates ISO 8601 en UTC)")
+    outbox_show = outbox_commands.add_parser("show", help="afficher le texte d'un courriel")
+    _add_data_dir_option(outbox_show, default=argparse.SUPPRESS)
+    outbox_show.add_argument("id", type=int, metavar="ID", help="numéro du courriel (voir outbox list)")
+    return parser
+
+
+def _add_data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
+    # Accepted before and after the sub-command: "--data-dir D outbox list" and "outbox list --data-dir D".
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default,
+        metavar="DOSSIER",
+        help=f"dossier des données (comptes, courriels simulés) ; par défaut : {default_data_dir()}",
+    )
+
+
+def settings_from(arguments: argparse.Namespace) -> Settings:
+    return Settings(
+        data_dir=arguments.data_dir or default_data_dir(),
+        captcha=CaptchaMode(arguments.captcha),
+        kiosk=arguments.kiosk,
+        language=arguments.lang,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = build_parser().parse_args(argv)
+    settings = settings_from(arguments)
+    if arguments.command is None:
+        from monmaster_desktop.gui.app import run_gui  # Qt is loaded only for the GUI
+
+        return run_gui(settings)
+    try:
+        service = open_account_service(settings)
+    except DatabaseTooNewError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if arguments.command == "accounts":
+        return _accounts_list(service, as_json=arguments.json)
+    if arguments.action == "list":
+        return _outbox_list(service, as_json=arguments.json)
+    return _outbox_show(service, arguments.id)
+
+
+def _accounts_list(service: AccountService, *, as_json: bool) -> int:
+    accounts = service.list_accounts()
+    if as_json:
+        print(json.dumps([account.as_json() for account in accounts], ensure_ascii=False, indent=2))
+        return 0
+    if not accounts:
+        print("Aucun compte.")
+        return 0
+    statuses = {"pending": "en attente d'activation", "active": "activé"}
+    for account in accounts:
+        activated = f", activé le {to_text(account.activated_at)}" if account.activated_at else ""
+        status = statuses[account.status.value]
+        print(f"{account.email}\t{status}\tcréé le {to_text(account.created_at)}{activated}")
+    return 0
+
+
+def _outbox_list(service: AccountService, *, as_json: bool) -> int:
+    entries = service.outbox.list()
+    if as_json:
+        rows = [
+            {
+                "id": entry.id,
+                "recipient": entry.recipient,
+                "subject": entry.subject,
+                "sent_at": to_text(entry.sent_at),
+                "read_at": to_text(entry.read_at),
+            }
+            for entry in entries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not entries:
+        print("Aucun courriel.")
+        return 0
+    for entry in entries:
+        state = "lu" if entry.is_read else "non lu"
+        print(f"{entry.id}\t{to_text(entry.sent_at)}\t{entry.recipient}\t{entry.subject}\t{state}")
+    return 0
+
+
+def _outbox_show(service: AccountService, mail_id: int) -> int:
+    stored = service.outbox.get(mail_id)
+    if stored is None:
+        print(f"Aucun courriel n° {mail_id} (voir « monmaster-desktop outbox list »).", file=sys.stderr)
+        return 1
+    message = stored.message
+    print(f"De : {message['From']}\nÀ : {message['To']}")
+    print(f"Date : {message['Date']}\nObjet : {message['Subject']}\n")
+    print(stored.text_body, end="")
+    return 0

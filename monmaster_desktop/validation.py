@@ -1,0 +1,472 @@
+"""The Mon Master password and e-mail rules, checked offline, with every user-facing message in French.
+
+This module is pure Python and must never import Qt (PySide6): the command line, the account service
+and the GUI all call it. It must never log, print or put into an exception or a ``repr`` a password,
+normalized or not. Nothing here raises for any input string.
+
+Passwords are normalized with Unicode NFKC before they are checked, and that same normalized form is
+what gets hashed and verified later (``PasswordCheck.normalized``), so a password typed in full-width
+characters and its ASCII twin are the same password. A password is never stripped or trimmed.
+
+Modelled on Django's ``password_validation``: one small criterion object per rule (key, French label,
+test); ``check_password`` folds them, and the live checklist widget iterates the same
+``PASSWORD_CRITERIA`` tuple, so each label is written once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
+
+from email_validator import EmailNotValidError, validate_email
+from zxcvbn import zxcvbn
+
+__all__ = [
+    "BLOCKING_MAIL_DOMAINS",
+    "BLOCKING_MAIL_DOMAIN_WARNING",
+    "EMAIL_ERROR_MESSAGES",
+    "EXCLUDED_PUNCTUATION",
+    "MAX_EMAIL_LENGTH",
+    "MAX_PASSWORD_LENGTH",
+    "MIN_PASSWORD_LENGTH",
+    "PASSWORD_CRITERIA",
+    "PASSWORD_PROBLEM_MESSAGES",
+    "STRENGTH_LABELS",
+    "STRENGTH_MAX_INPUT_LENGTH",
+    "TOO_GUESSABLE_MESSAGE",
+    "TOO_GUESSABLE_SCORE_BELOW",
+    "EmailCheck",
+    "PasswordCheck",
+    "PasswordCriterion",
+    "Strength",
+    "check_email",
+    "check_password",
+    "estimate_strength",
+    "normalize_password",
+    "strength_context_for_email",
+]
+
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 128
+MAX_EMAIL_LENGTH = 254
+
+# ---------------------------------------------------------------------------------------------------
+# Passwords
+# ---------------------------------------------------------------------------------------------------
+
+# The punctuation the platform refuses as "special" ("virgule, point, guillemet, etc."). U+00B4 and
+# U+2026 never survive NFKC (they become space + U+0301 and "..."), but they stay listed so that a
+# criterion tested on a non-normalized string still refuses them.
+EXCLUDED_PUNCTUATION: frozenset[str] = frozenset(
+    ",.;:!?'\"`"  # comma, full stop, semicolon, colon, exclamation and question marks, apostrophe, ", `
+    "\u00b4"  # acute accent
+    "\u2018\u2019\u201a"  # single quotation marks
+    "\u201c\u201d\u201e"  # double quotation marks
+    "\u00ab\u00bb"  # guillemets
+    "\u2026"  # horizontal ellipsis
+)
+
+# Control, format (zero-width, BOM, bidi controls), surrogate, private-use and unassigned code points.
+_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+# A character's kind; the four that satisfy a criterion share their criterion's key.
+_UPPERCASE = "uppercase"
+_LOWERCASE = "lowercase"
+_DIGIT = "digit"
+_SPECIAL = "special"
+_FORBIDDEN = "forbidden"
+_NEUTRAL = "neutral"  # other letters, combining marks, other numbers, spaces, excluded punctuation
+
+
+@lru_cache(maxsize=4096)
+def _character_kind(character: str) -> str:
+    # Cached per character: a password has few distinct characters and they recur from one keystroke
+    # to the next, so the live checklist mostly hits the cache.
+    category = unicodedata.category(character)
+    if category in _FORBIDDEN_CATEGORIES:
+        return _FORBIDDEN
+    if category in ("Lu", "Lt"):
+        return _UPPERCASE
+    if category == "Ll":
+        return _LOWERCASE
+    if category == "Nd":
+        return _DIGIT
+    # Letters (Lm, Lo), combining marks (M*), other numbers (Nl, No) and white space (Z*, which covers
+    # the no-break spaces U+00A0 and U+202F; tab and line feed are Cc, refused above) are not special;
+    # neither is the excluded punctuation.
+    if category[0] in "LMNZ" or character in EXCLUDED_PUNCTUATION:
+        return _NEUTRAL
+    # Everything else (P*, S*) is special. Categories alone would not do: Unicode files % and & under
+    # punctuation (Po), like the comma the platform excludes.
+    return _SPECIAL
+
+
+def _character_kinds(normalized_password: str) -> frozenset[str]:
+    return frozenset(map(_character_kind, normalized_password))
+
+
+class PasswordCriterion(NamedTuple):
+    """One line of the checklist: unpacks and indexes as ``(key, label)``; ``test`` says whether it is met.
+
+    ``test`` expects the NFKC-normalized password (see ``normalize_password``).
+    """
+
+    key: str
+    label: str
+
+    def test(self, normalized_password: str) -> bool:
+        return self.is_met(normalized_password, _character_kinds(normalized_password))
+
+    def is_met(self, normalized_password: str, character_kinds: frozenset[str]) -> bool:
+        """The test, given the kinds of characters already computed (``check_password`` does it once)."""
+        # A criterion about one kind of character shares that kind's name as its key.
+        return self.key in character_kinds
+
+
+class _MinimumLength(PasswordCriterion):
+    __slots__ = ()
+
+    def is_met(self, normalized_password: str, character_kinds: frozenset[str]) -> bool:
+        # Code points of the normalized string: what the user sees as characters, in practice.
+        return len(normalized_password) >= MIN_PASSWORD_LENGTH
+
+
+# Display order is the platform's.
+PASSWORD_CRITERIA: tuple[PasswordCriterion, ...] = (
+    _MinimumLength("length", f"au moins {MIN_PASSWORD_LENGTH} caractères"),
+    PasswordCriterion(_UPPERCASE, "au moins 1 lettre en majuscule"),
+    PasswordCriterion(_LOWERCASE, "au moins 1 lettre en minuscule"),
+    PasswordCriterion(_DIGIT, "au moins 1 chiffre"),
+    PasswordCriterion(_SPECIAL, "au moins 1 caractère spécial"),
+)
+
+PASSWORD_PROBLEM_MESSAGES: dict[str, str] = {
+    "too_long": f"Votre mot de passe ne doit pas dépasser {MAX_PASSWORD_LENGTH} caractères.",
+    "forbidden_character": (
+        "Votre mot de passe contient un caractère non autorisé (caractère invisible, de contrôle ou non "
+        "attribué). Retapez-le sans ce caractère."
+    ),
+}
+
+
+def normalize_password(password: str) -> str:
+    """The form of a password that is checked, hashed and verified: Unicode NFKC, never stripped."""
+    return unicodedata.normalize("NFKC", password)
+
+
+@dataclass(frozen=True)
+class PasswordCheck:
+    """The result of ``check_password``; its ``repr`` never shows the password."""
+
+    criteria: Mapping[str, bool]  # criterion key -> met, in PASSWORD_CRITERIA order (read-only)
+    problems: tuple[str, ...]  # codes among PASSWORD_PROBLEM_MESSAGES, in that order
+    normalized: str = field(repr=False)  # what gets hashed: keep it out of logs and tracebacks
+
+    @property
+    def is_valid(self) -> bool:
+        return all(self.criteria.values()) and not self.problems
+
+    @property
+    def problem_messages(self) -> tuple[str, ...]:
+        return tuple(PASSWORD_PROBLEM_MESSAGES[problem] for problem in self.problems)
+
+    @property
+    def missing_labels(self) -> tuple[str, ...]:
+        """Labels of the unmet criteria, in display order (for "Il manque : …")."""
+        return tuple(criterion.label for criterion in PASSWORD_CRITERIA if not self.criteria[criterion.key])
+
+
+def check_password(password: str) -> PasswordCheck:
+    """Check a password (as typed) against the platform's rule; see ``PasswordCheck``."""
+    normalized = normalize_password(password)
+    kinds = _character_kinds(normalized)  # one pass over the string for every criterion
+    criteria = {criterion.key: criterion.is_met(normalized, kinds) for criterion in PASSWORD_CRITERIA}
+    problems: list[str] = []
+    if len(normalized) > MAX_PASSWORD_LENGTH:
+        problems.append("too_long")
+    if _FORBIDDEN in kinds:
+        problems.append("forbidden_character")
+    return PasswordCheck(criteria=MappingProxyType(criteria), problems=tuple(problems), normalized=normalized)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Password strength (zxcvbn)
+# ---------------------------------------------------------------------------------------------------
+
+STRENGTH_LABELS: tuple[str, ...] = ("Très faible", "Faible", "Moyen", "Bon", "Très bon")  # by score 0..4
+TOO_GUESSABLE_SCORE_BELOW = 2
+TOO_GUESSABLE_MESSAGE = (
+    "Ce mot de passe est trop facile à deviner (mot courant, suite de caractères ou partie de votre "
+    "adresse électronique). Choisissez-en un moins prévisible."
+)
+# zxcvbn 4.5 refuses longer input (ValueError) and its matching grows about quadratically with the
+# length: 72 code points (its own default limit) cost at most ~45 ms on the slowest inputs measured,
+# 128 cost up to ~200 ms, too slow for feedback at every keystroke. A longer password is scored on its
+# first 72 code points, which can only under-estimate it.
+STRENGTH_MAX_INPUT_LENGTH = 72
+# Words every Mon Master password should avoid, whoever the user is.
+_PLATFORM_WORDS = ("monmaster", "master")
+# zxcvbn keeps the user inputs in a module-level dictionary while it scores: one call at a time.
+_zxcvbn_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Strength:
+    score: int  # zxcvbn score, 0 (guessable in a few tries) .. 4 (very unguessable)
+    too_guessable: bool  # score below TOO_GUESSABLE_SCORE_BELOW: the password is refused
+    label: str  # French, from STRENGTH_LABELS
+
+
+def _strength(score: int) -> Strength:
+    too_guessable = score < TOO_GUESSABLE_SCORE_BELOW
+    return Strength(score=score, too_guessable=too_guessable, label=STRENGTH_LABELS[score])
+
+
+def estimate_strength(password: str, context: Iterable[str] = ()) -> Strength:
+    """Estimate how guessable a password is with zxcvbn, ``context`` words counting as known to an attacker.
+
+    The password is NFKC-normalized first (the form that gets hashed); see ``strength_context_for_email``
+    for the usual context.
+    """
+    normalized = normalize_password(password)[:STRENGTH_MAX_INPUT_LENGTH]
+    if not normalized:
+        return _strength(0)  # zxcvbn 4.5 raises IndexError on an empty string
+    user_inputs = [word for word in (normalize_password(str(item)).lower() for item in context) if word]
+    with _zxcvbn_lock:
+        result = zxcvbn(normalized, user_inputs=user_inputs, max_length=STRENGTH_MAX_INPUT_LENGTH)
+    return _strength(min(max(int(result["score"]), 0), len(STRENGTH_LABELS) - 1))
+
+
+_LOCAL_PART_SEPARATORS = re.compile(r"[._\-+0-9]+")
+
+
+def strength_context_for_email(email: str | None) -> tuple[str, ...]:
+    """Words from an e-mail address that a password should not be built from, plus the platform's name.
+
+    The local part, its pieces split on ``. _ - +`` and digits, and the domain labels except the
+    top-level one; lower-cased, NFKC-normalized, without empty items or duplicates.
+    """
+    words: list[str] = []
+    text = normalize_password(email or "").strip().lower()
+    if text:
+        local_part, at_sign, domain = text.rpartition("@")
+        if not at_sign:  # no @ yet (the user is still typing): it is all local part
+            local_part, domain = text, ""
+        words.append(local_part)
+        words.extend(_LOCAL_PART_SEPARATORS.split(local_part))
+        words.extend(domain.split(".")[:-1])
+    words.extend(_PLATFORM_WORDS)
+    return tuple(dict.fromkeys(word for word in words if word))
+
+
+# ---------------------------------------------------------------------------------------------------
+# E-mail addresses
+# ---------------------------------------------------------------------------------------------------
+
+# Mail services known to block the platform's mails ("certaines messageries électroniques telles que
+# icloud bloquent la réception des courriels envoyés par la plateforme"). Exact domains only.
+BLOCKING_MAIL_DOMAINS = frozenset({"icloud.com", "me.com", "mac.com"})
+BLOCKING_MAIL_DOMAIN_WARNING = (
+    "Attention : certaines messageries électroniques telles que iCloud bloquent la réception des "
+    "courriels envoyés par la plateforme. Préférez une autre adresse si vous le pouvez."
+)
+
+_EXAMPLE = "par exemple : nom@example.com"
+EMAIL_ERROR_MESSAGES: dict[str, str] = {
+    "empty": "Saisissez votre adresse électronique.",
+    "too_long": f"L'adresse électronique ne doit pas dépasser {MAX_EMAIL_LENGTH} caractères.",
+    "missing_at": f"L'adresse électronique doit contenir le signe @, {_EXAMPLE}.",
+    "lookalike_at": (
+        "L'adresse électronique contient un signe qui ressemble à @ sans en être un (@ pleine chasse ou "
+        "petit @) : remplacez-le par le signe @ ordinaire."
+    ),
+    "several_at": "L'adresse électronique ne doit contenir qu'un seul signe @.",
+    "missing_local_part": f"Il manque la partie avant le @ (votre identifiant), {_EXAMPLE}.",
+    "missing_domain": f"Il manque le nom de domaine après le @, {_EXAMPLE}.",
+    "domain_without_dot": (
+        "Le nom de domaine (après le @) doit contenir un point, par exemple : example.com."
+    ),
+    "invalid_top_level_domain": (
+        "Le nom de domaine (après le @) doit se terminer par une extension valide, par exemple : .fr ou .com."
+    ),
+    "reserved_domain": (
+        "Ce nom de domaine est réservé et ne peut pas recevoir de courriels : indiquez une adresse réelle."
+    ),
+    "misplaced_dot": (
+        "Un point est mal placé : l'adresse électronique ne peut ni commencer ni finir par un point, ni en "
+        "contenir deux de suite, ni en avoir un juste avant ou juste après le @."
+    ),
+    "misplaced_hyphen": (
+        "Un tiret est mal placé dans le nom de domaine (après le @) : il ne peut se trouver ni juste "
+        "après le @, ni à côté d'un point, ni à la fin."
+    ),
+    "forbidden_character": "L'adresse électronique contient un caractère non autorisé.",
+    # Filled in with the characters, described in French (see _describe_character).
+    "forbidden_characters_named": "L'adresse électronique contient un caractère non autorisé : {characters}.",
+    "quoted_local_part": "Les guillemets ne sont pas acceptés dans l'adresse électronique.",
+    "domain_literal": (
+        "Indiquez un nom de domaine après le @ (par exemple : example.com), pas une adresse IP entre "
+        "crochets."
+    ),
+    "display_name": f"Saisissez uniquement l'adresse électronique, sans nom ni chevrons < >, {_EXAMPLE}.",
+    "domain_too_long": (
+        "Le nom de domaine (après le @) est trop long : 253 caractères au plus, et 63 au plus entre deux "
+        "points."
+    ),
+    "invalid_domain": (
+        "Le nom de domaine (après le @) n'est pas valide. Vérifiez-le, par exemple : example.com."
+    ),
+    "invalid": f"L'adresse électronique n'est pas valide. Vérifiez-la, {_EXAMPLE}.",
+}
+
+# email-validator 2.x explains errors in English only. Its messages are matched here, most specific
+# first, to choose a French one; an unknown message falls back to "invalid", never shown in English.
+_EMAIL_ERROR_PATTERNS: tuple[tuple[str, str], ...] = (
+    ('"full-width" at-sign', "lookalike_at"),
+    ("small commercial at", "lookalike_at"),
+    ("must have an @-sign", "missing_at"),
+    ("something before the @-sign", "missing_local_part"),
+    ("something after the @-sign", "missing_domain"),
+    ("it should have a period", "domain_without_dot"),
+    ("top-level domain", "invalid_top_level_domain"),
+    ("special-use or reserved", "reserved_domain"),
+    ("display name", "display_name"),
+    ("angle bracket", "display_name"),
+    ("anything after the email address", "display_name"),
+    ("quot", "quoted_local_part"),  # "Quoting the part …", "… in quotes …"
+    ("bracket", "domain_literal"),
+    ("periods cannot be separated by so many", "domain_too_long"),
+    ("too long after the @-sign", "domain_too_long"),
+    ("too long", "too_long"),
+    ("two dashes", "invalid_domain"),  # before "period": "…two dashes … after a period"
+    ("hyphen", "misplaced_hyphen"),
+    ("period", "misplaced_dot"),
+    ("invalid character", "forbidden_character"),
+    ("unsafe character", "forbidden_character"),
+    ("idna", "invalid_domain"),
+    ("after the @-sign is invalid", "invalid_domain"),
+)
+# "…invalid characters before the @-sign: ',', SPACE, U+0000." -> the list after the colon.
+_CHARACTER_LIST = re.compile(r"characters?(?: [^:()]*)?: (?P<list>.+)\.$")
+_CODE_POINT = re.compile(r"U\+(?P<hex>[0-9A-F]{4,8})")
+
+_CHARACTER_NAMES_FR = {
+    " ": "espace",
+    "\u00a0": "espace insécable",
+    "\u202f": "espace fine insécable",
+    "\t": "tabulation",
+}
+
+
+@dataclass(frozen=True)
+class EmailCheck:
+    is_valid: bool
+    normalized: str | None  # the address to store and compare (domain lower-cased), None when invalid
+    error: str | None  # French, None when valid
+    warning: str | None  # French, may be set on a valid address (a mail service that blocks our mails)
+    error_code: str | None = None  # key of EMAIL_ERROR_MESSAGES, for tests and callers that branch on it
+
+
+def _describe_character(character: str) -> str:
+    if character in _CHARACTER_NAMES_FR:
+        return _CHARACTER_NAMES_FR[character]
+    category = unicodedata.category(character)
+    code_point = f"U+{ord(character):04X}"
+    if category[0] == "Z":
+        return f"espace spéciale ({code_point})"
+    if category == "Cc":
+        return f"caractère de contrôle ({code_point})"
+    if category == "Cf":
+        return f"caractère invisible ({code_point})"
+    if category[0] == "C":  # surrogate, private use, unassigned
+        return f"caractère non affichable ({code_point})"
+    if category[0] == "M":
+        return f"accent isolé ({code_point})"
+    return f"« {character} »"
+
+
+def _characters_in(message: str) -> list[str]:
+    """The characters email-validator lists in an error message (as repr, Unicode name or U+XXXX)."""
+    match = _CHARACTER_LIST.search(message)
+    if match is None:
+        return []
+    characters: list[str] = []
+    for item in match["list"].split(", "):  # a listed comma shows as "','", so this split is safe
+        if len(item) == 3 and item[0] == item[2] and item[0] in "'\"":  # repr() of one character, or "\"
+            characters.append(item[1])
+        elif code_point := _CODE_POINT.fullmatch(item):
+            characters.append(chr(int(code_point["hex"], 16)))
+        else:
+            try:
+                characters.append(unicodedata.lookup(item))
+            except KeyError:
+                return []  # a format this module does not know: say nothing rather than guess
+    return characters
+
+
+def _email_error(code: str, message: str | None = None) -> EmailCheck:
+    return EmailCheck(
+        is_valid=False,
+        normalized=None,
+        error=message or EMAIL_ERROR_MESSAGES[code],
+        warning=None,
+        error_code=code,
+    )
+
+
+def _french_email_error(english: str, address: str) -> EmailCheck:
+    lowered = english.lower()
+    code = next((code for pattern, code in _EMAIL_ERROR_PATTERNS if pattern in lowered), "invalid")
+    if code != "forbidden_character":
+        return _email_error(code)
+    characters = _characters_in(english)
+    if "@" in characters or address.count("@") > 1:
+        return _email_error("several_at")
+    if not characters:
+        return _email_error(code)
+    described = [_describe_character(character) for character in dict.fromkeys(characters)]
+    listed = described[0] if len(described) == 1 else ", ".join(described[:-1]) + " et " + described[-1]
+    template = EMAIL_ERROR_MESSAGES["forbidden_characters_named"]
+    if len(described) > 1:
+        template = template.replace("un caractère non autorisé", "des caractères non autorisés")
+    return _email_error("forbidden_characters_named", template.format(characters=listed))
+
+
+def check_email(text: str) -> EmailCheck:
+    """Check the syntax of an e-mail address offline (no DNS); every message is French.
+
+    Surrounding white space is stripped. Internationalized addresses (accented letters before or after
+    the @, SMTPUTF8) are accepted, as email-validator does by default; quoted local parts
+    (``"jean dupont"@…``), domain literals (``…@[192.0.2.1]``) and display names (``Jean <…>``) are
+    refused. At most 254 characters. The address stays valid with a warning when its domain is one of
+    ``BLOCKING_MAIL_DOMAINS`` (case-insensitive).
+    """
+    address = text.strip()
+    if not address:
+        return _email_error("empty")
+    if len(address) > MAX_EMAIL_LENGTH:  # checked first: also bounds the work done below
+        return _email_error("too_long")
+    try:
+        validated = validate_email(
+            address,
+            check_deliverability=False,
+            allow_smtputf8=True,
+            allow_quoted_local=False,
+            allow_domain_literal=False,
+            allow_display_name=False,
+        )
+    except (EmailNotValidError, ValueError) as error:  # idna's errors are ValueErrors too
+        return _french_email_error(str(error), address)
+    domain = validated.domain.lower()
+    warning = None
+    if validated.ascii_domain.lower() in BLOCKING_MAIL_DOMAINS:
+        warning = BLOCKING_MAIL_DOMAIN_WARNING
+    # The local part keeps its case: the account store compares addresses case-insensitively.
+    normalized = f"{validated.local_part}@{domain}"
+    return EmailCheck(is_valid=True, normalized=normalized, error=None, warning=warning)

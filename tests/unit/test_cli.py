@@ -1,0 +1,99 @@
+"""The operator command line: what an operator reads in a terminal."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import registration
+
+from monmaster_desktop.accounts.service import open_account_service
+from monmaster_desktop.accounts.store import SCHEMA_VERSION
+from monmaster_desktop.cli import main
+from monmaster_desktop.settings import Settings
+
+
+@pytest.fixture
+def data_dir(settings: Settings, clock) -> Path:
+    service = open_account_service(settings, clock)
+    service.register(registration("camille@example.fr"))
+    result = service.register(registration("dominique@example.fr"))
+    assert result.mail_id is not None
+    token = service.outbox.get(result.mail_id).links[0].url.split("jeton=")[1]  # type: ignore[union-attr]
+    service.activate(token)
+    service.close()
+    return settings.data_dir
+
+
+def test_accounts_list_json_has_dates_and_status_but_never_a_hash(data_dir: Path, capsys) -> None:
+    assert main(["--data-dir", str(data_dir), "accounts", "list", "--json"]) == 0
+    output = capsys.readouterr().out
+    accounts = json.loads(output)
+    assert [(a["email"], a["status"]) for a in accounts] == [
+        ("camille@example.fr", "pending"),
+        ("dominique@example.fr", "active"),
+    ]
+    assert accounts[0]["activated_at"] is None
+    assert accounts[1]["created_at"] == "2026-09-01T08:30:00+00:00"
+    assert accounts[1]["activated_at"].endswith("+00:00")
+    assert "argon2" not in output and "hash" not in output
+
+
+def test_data_dir_may_follow_the_sub_command(data_dir: Path, capsys) -> None:
+    assert main(["accounts", "list", "--data-dir", str(data_dir)]) == 0
+    output = capsys.readouterr().out
+    assert "camille@example.fr\ten attente d'activation" in output
+    assert "dominique@example.fr\tactivé" in output
+
+
+def test_outbox_list_and_show(data_dir: Path, capsys) -> None:
+    assert main(["--data-dir", str(data_dir), "outbox", "list", "--json"]) == 0
+    mails = json.loads(capsys.readouterr().out)
+    assert [mail["recipient"] for mail in mails] == ["dominique@example.fr", "camille@example.fr"]
+    assert main(["--data-dir", str(data_dir), "outbox", "show", str(mails[1]["id"])]) == 0
+    shown = capsys.readouterr().out
+    assert "À : camille@example.fr" in shown
+    assert "Bienvenue sur Mon Master." in shown and "Activer mon compte : monmaster://activer?jeton=" in shown
+
+
+def test_outbox_show_of_an_unknown_mail_fails_with_a_french_message(data_dir: Path, capsys) -> None:
+    assert main(["--data-dir", str(data_dir), "outbox", "show", "404"]) == 1
+    assert "Aucun courriel n° 404" in capsys.readouterr().err
+
+
+def test_empty_data_dir_lists_nothing(tmp_path: Path, capsys) -> None:
+    assert main(["--data-dir", str(tmp_path / "new"), "accounts", "list"]) == 0
+    assert main(["--data-dir", str(tmp_path / "new"), "outbox", "list"]) == 0
+    assert capsys.readouterr().out == "Aucun compte.\nAucun courriel.\n"
+
+
+def test_newer_database_is_refused_with_exit_code_2(tmp_path: Path, capsys) -> None:
+    tmp_path.joinpath("monmaster.sqlite3").touch()
+    connection = sqlite3.connect(tmp_path / "monmaster.sqlite3")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    connection.close()
+    assert main(["--data-dir", str(tmp_path), "accounts", "list"]) == 2
+    assert "version plus récente" in capsys.readouterr().err
+
+
+def test_help_documents_every_option() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "monmaster_desktop", "--help"], capture_output=True, text=True, check=True
+    )
+    for option in ("--data-dir", "--kiosk", "--captcha", "--lang", "--version", "accounts", "outbox"):
+        assert option in completed.stdout
+    assert "réservé aux opérateurs et aux tests" in " ".join(completed.stdout.split())  # --captcha off
+
+
+def test_operator_commands_do_not_load_qt(data_dir: Path) -> None:
+    code = (
+        "import sys; from monmaster_desktop.cli import main; "
+        f"main(['--data-dir', {str(data_dir)!r}, 'accounts', 'list']); "
+        "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NO-QT')"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert completed.stdout.strip().endswith("NO-QT")
