@@ -9,7 +9,7 @@ from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QApplication, QWidget
 
 from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
-from monmaster_desktop.assets import ui_file
+from monmaster_desktop.assets import resource_file, ui_file
 from monmaster_desktop.settings import Settings
 
 
@@ -33,6 +33,7 @@ def run_gui(settings: Settings) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    app.setStyleSheet(resource_file("styles/light.qss").read_text(encoding="utf-8"))
     window = load_form("welcome_page.ui")
     window.setWindowTitle(APP_DISPLAY_NAME)
     if settings.kiosk:
