@@ -1,0 +1,55 @@
+"""What every page of the wizard shares: the core service, the worker, the announcer, the candidate.
+
+``CandidateSession`` holds what one candidate did so far (answers, address, mail). The kiosk resets
+it between candidates; nothing of one candidate may survive into the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum
+
+from monmaster_desktop.accounts.service import Account, AccountService
+from monmaster_desktop.eligibility import Answer
+from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.worker import TaskRunner
+from monmaster_desktop.settings import Settings
+
+
+class PageId(IntEnum):
+    """The wizard's pages, in the order of DESIGN §1."""
+
+    WELCOME = 0
+    CANDIDATER = 1
+    ELIGIBILITY = 2
+    CREDENTIALS = 3
+    MAIL_SENT = 4
+    ACTIVATED = 5
+    SIGN_IN = 6
+    SIGNED_IN = 7
+
+
+@dataclass
+class CandidateSession:
+    eligibility_answers: dict[str, Answer | None] = field(default_factory=dict)
+    registered_email: str | None = None
+    activation_mail_id: int | None = None
+    activation_message: str | None = None  # what "Compte activé" says (first activation or already active)
+    signed_in_account: Account | None = None
+    prefill_sign_in_email: str | None = None
+
+
+@dataclass
+class GuiContext:
+    settings: Settings
+    service: AccountService
+    runner: TaskRunner
+    announcer: Announcer
+    clock: Callable[[], datetime]
+    session: CandidateSession = field(default_factory=CandidateSession)
+    # Set by the main window: open a project-written summary ("charte", "cgu", "cnil", "etudes_en_france")
+    open_document: Callable[[str], None] = lambda key: None
+    # Set by the main window: show the simulated outbox (optionally on one mail).
+    open_outbox: Callable[[int | None], None] = lambda mail_id: None

@@ -1,0 +1,108 @@
+"""Messages under fields: colour, an icon and words together (never colour alone).
+
+``FieldMessage`` is one QLabel — so a screen reader meets a single object whose name is the words —
+with its icon painted in the left margin. Kinds: "error", "success", "info", "warning"; the colours
+are the current theme's tokens, the style sheet colours the text (``QLabel[kind=…]``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
+
+from monmaster_desktop.gui.style import DEFAULT_THEME, theme_tokens
+
+KINDS = ("error", "success", "info", "warning")
+
+
+def current_theme() -> str:
+    app = QApplication.instance()
+    theme = app.property("theme") if app is not None else None
+    return str(theme) if theme else DEFAULT_THEME
+
+
+def kind_colour(kind: str) -> QColor:
+    return QColor(theme_tokens(current_theme()).get(kind, theme_tokens(current_theme())["text"]))
+
+
+def paint_status_icon(painter: QPainter, box: QRectF, kind: str, colour: QColor | None = None) -> None:
+    """A filled disc with a white check, cross, "i" or "!": the design system's status icons."""
+    colour = colour or kind_colour(kind)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(box)
+    pen = QPen(QColor("#ffffff"), max(1.5, box.width() / 8), cap=Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    x, y, w, h = box.x(), box.y(), box.width(), box.height()
+    if kind == "success":
+        path = QPainterPath(QPointF(x + w * 0.28, y + h * 0.52))
+        path.lineTo(x + w * 0.44, y + h * 0.68)
+        path.lineTo(x + w * 0.72, y + h * 0.34)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+    elif kind == "error":
+        painter.drawLine(QPointF(x + w * 0.33, y + h * 0.33), QPointF(x + w * 0.67, y + h * 0.67))
+        painter.drawLine(QPointF(x + w * 0.67, y + h * 0.33), QPointF(x + w * 0.33, y + h * 0.67))
+    else:  # info: "i" ; warning: "!"
+        dot_y, bar = (0.30, (0.45, 0.72)) if kind == "info" else (0.72, (0.26, 0.56))
+        painter.drawLine(QPointF(x + w / 2, y + h * bar[0]), QPointF(x + w / 2, y + h * bar[1]))
+        painter.drawPoint(QPointF(x + w / 2, y + h * dot_y))
+    painter.restore()
+
+
+class FieldMessage(QLabel):
+    """The message under a field; hidden while empty, so it takes no room."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kind: str | None = None
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.hide()
+
+    def kind(self) -> str | None:
+        return self._kind
+
+    def show_message(self, kind: str, text: str) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown message kind {kind!r}")
+        self._kind = kind
+        self.setProperty("kind", kind)
+        self.setText(text)
+        self._update_margin()
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setVisible(bool(text))
+        self.update()
+
+    def clear(self) -> None:  # type: ignore[override]
+        self._kind = None
+        self.setProperty("kind", None)
+        super().clear()
+        self.hide()
+
+    def _icon_size(self) -> int:
+        return self.fontMetrics().height()
+
+    def _update_margin(self) -> None:
+        self.setContentsMargins(self._icon_size() + self._icon_size() // 2, 0, 0, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._update_margin()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._kind is None or not self.text():
+            return
+        size = self._icon_size() * 0.9
+        painter = QPainter(self)
+        top = (self.fontMetrics().height() - size) / 2 + 1
+        paint_status_icon(painter, QRectF(1, top, size, size), self._kind)
+        painter.end()

@@ -1,0 +1,85 @@
+"""Running slow calls (argon2 hashing and verifying) off the UI thread.
+
+``TaskRunner.submit`` runs ``work`` on Qt's thread pool and calls ``done`` (or ``failed``) back on
+the UI thread, so pages stay responsive and show a busy state meanwhile. An exception is reported by
+its type only: exceptions from the core never carry a password, and neither does the log.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    # Emitted from the worker thread; the relay lives in the UI thread, so the slot runs there.
+    finished = Signal(object, object)  # result, exception
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as error:  # reported to the page, which shows a French message
+            self._relay.finished.emit(None, error)
+        else:
+            self._relay.finished.emit(result, None)
+
+
+class TaskRunner(QObject):
+    """One slow call at a time per page; ``busy_changed`` drives the pages' busy state."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._running: set[tuple[_Task, _Relay]] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def submit(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        relay = _Relay()
+        task = _Task(work, relay)
+        entry = (task, relay)
+
+        def finish(result: object, error: BaseException | None) -> None:
+            self._running.discard(entry)
+            if not self._running:
+                self.busy_changed.emit(False)
+            if error is None:
+                done(result)
+                return
+            log.error("background task failed: %s", type(error).__name__)
+            if failed is not None:
+                failed(error)
+
+        relay.finished.connect(finish)
+        was_busy = self.busy
+        self._running.add(entry)
+        if not was_busy:
+            self.busy_changed.emit(True)
+        self._pool.start(task)
+
+    def wait_for_done(self, milliseconds: int = 30000) -> bool:
+        """Block until the pool is idle (tests and screenshots only; results still arrive by events)."""
+        return self._pool.waitForDone(milliseconds)
