@@ -34,7 +34,9 @@ def paint_status_icon(painter: QPainter, box: QRectF, kind: str, colour: QColor 
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     painter.drawEllipse(box)
-    pen = QPen(QColor("#ffffff"), max(1.5, box.width() / 8), cap=Qt.PenCapStyle.RoundCap)
+    pen = QPen(QColor("#ffffff"))
+    pen.setWidthF(max(1.5, box.width() / 8))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
     x, y, w, h = box.x(), box.y(), box.width(), box.height()
     if kind == "success":
@@ -60,6 +62,8 @@ class FieldMessage(QLabel):
         super().__init__(parent)
         self._kind: str | None = None
         self.setWordWrap(True)
+        # The icon is painted beside the first line: the words stay on that line when the label grows.
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

@@ -40,9 +40,23 @@ def announcements(gui_context: GuiContext) -> AnnouncementLog:
     return AnnouncementLog(gui_context.announcer)
 
 
+_shown_wizards: list[QWizard] = []
+
+
+@pytest.fixture(autouse=True)
+def _release_shown_wizards() -> Iterator[None]:
+    yield
+    _shown_wizards.clear()
+
+
 def show_in_wizard(qtbot, page: QWizardPage) -> QWizard:
-    """Put one page in a bare wizard (as its only page) and show it: for page-level tests."""
+    """Put one page in a bare wizard (as its only page) and show it: for page-level tests.
+
+    The wizard is kept alive until the test's widgets are closed (qtbot closes it), so a caller
+    that only keeps the page does not lose it to the garbage collector.
+    """
     wizard = QWizard()
+    _shown_wizards.append(wizard)
     wizard.setPage(0, page)
     qtbot.addWidget(wizard)
     wizard.show()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from monmaster_desktop.assets import ui_file
-from monmaster_desktop.gui.app import load_form
+from monmaster_desktop.gui.forms import load_form
 
 FORMS = sorted(path.name for path in Path(ui_file("welcome_page.ui")).parent.glob("*.ui"))
 

@@ -1,0 +1,337 @@
+"""Étape 1 sur 2, "Suis-je concerné par la plateforme ?": the four eligibility questions, Oui or Non.
+
+The static frame (stepper, intro, the two verdict panels) is ``ui/eligibility_page.ui``. The four
+question blocks are built here at run time from :data:`monmaster_desktop.eligibility.QUESTIONS`,
+so each question's text, cases, note and link exist in one place only (the core module, copied
+from the seed) and the blocks cannot drift apart from what the account service checks.
+
+Each block is a ``QGroupBox`` (accessible role Grouping) named after the question, holding the
+radio buttons "Oui" and "Non" in an exclusive group: Tab moves from question to question, the
+arrow keys between Oui and Non. The verdict comes from :func:`monmaster_desktop.eligibility.assess`;
+``isComplete()`` is "eligible", so Qt's completeness machinery enables "Créer mon compte".
+
+A Non is shown as a *warning* (icon "!"), not an error: the candidate made no mistake, the answer
+is sincere, but it stops the account creation on this platform and says where to go instead.
+
+This page never decides eligibility by itself (the core does) and never sends more than one
+announcement per user action: quick successive changes (arrow keys) are coalesced.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from monmaster_desktop import eligibility
+from monmaster_desktop.eligibility import Answer, EligibilityVerdict, Question
+from monmaster_desktop.gui.accessibility import describe
+from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.feedback import FieldMessage
+from monmaster_desktop.gui.pages.base import FormPage
+
+# --- Texts -------------------------------------------------------------------------------------
+# From the seed: the button under the "Je suis éligible" panel.
+CREATE_ACCOUNT_BUTTON = "Créer mon compte"
+ANSWER_LABELS: dict[Answer, str] = {Answer.OUI: "Oui", Answer.NON: "Non"}
+# Written by the project (the seed has none).
+ELIGIBLE_ANNOUNCEMENT = "Je suis éligible. Le bouton Créer mon compte est disponible."
+NO_LONGER_ELIGIBLE_ANNOUNCEMENT = "Le bouton Créer mon compte n'est plus disponible."
+CHANGE_ANSWER_HINT = "Si vous vous êtes trompé, vous pouvez modifier votre réponse ci-dessus."
+
+# Announce once the candidate has stopped changing answers (arrow keys check as they move).
+ANNOUNCE_DELAY_MS = 700
+# The readable column: about this many average characters per line, whatever the text size.
+COLUMN_CHARACTERS = 96
+
+
+class QuestionBlock:
+    """The widgets of one question: its group, the two radios, the link, the message under it."""
+
+    def __init__(self, question: Question, parent: QWidget) -> None:
+        self.question = question
+        self.group = QGroupBox(parent)
+        self.group.setObjectName(f"question_{question.key}")
+        self.group.setProperty("role", "question")
+        self.group.setFlat(True)
+        # A screen reader says the question when focus enters the group; the cases follow as its description.
+        self.group.setAccessibleName(question.text)
+        describe(self.group, *question.cases, question.note)
+        layout = QVBoxLayout(self.group)
+        layout.setContentsMargins(0, 16, 0, 16)
+        layout.setSpacing(8)
+
+        self.text_label = QLabel(question.text, self.group)
+        self.text_label.setObjectName(f"question_{question.key}_text")
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.text_label.setWordWrap(True)
+        self.text_label.setProperty("role", "question-text")
+        layout.addWidget(self.text_label)
+
+        self.cases_label: QLabel | None = None
+        if question.cases:
+            items = "".join(f"<li>{escape(case, quote=False)}</li>" for case in question.cases)
+            # Indented like the design system's lists, the bullets hanging to the left of the text.
+            list_style = "margin-left: 0; -qt-list-indent: 1;"
+            self.cases_label = QLabel(f"<ul style='{list_style}'>{items}</ul>", self.group)
+            self.cases_label.setObjectName(f"question_{question.key}_cases")
+            self.cases_label.setTextFormat(Qt.TextFormat.RichText)
+            self.cases_label.setWordWrap(True)
+            layout.addWidget(self.cases_label)
+
+        self.note_label: QLabel | None = None
+        if question.note:
+            self.note_label = QLabel(question.note, self.group)
+            self.note_label.setObjectName(f"question_{question.key}_note")
+            self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.note_label.setWordWrap(True)
+            self.note_label.setProperty("role", "mention")
+            layout.addWidget(self.note_label)
+
+        self.link_button: QPushButton | None = None
+        if question.link_text and question.link_target:
+            self.link_button = QPushButton(question.link_text, self.group)
+            self.link_button.setObjectName(f"link_{question.link_target}")
+            self.link_button.setAccessibleName(question.link_text)
+            self.link_button.setProperty("variant", "link")
+            self.link_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.link_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            layout.addWidget(self.link_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        radio_row = QHBoxLayout()
+        radio_row.setSpacing(
+            0
+        )  # the gap is the radios' right margin in the style sheet (it grows with the text)
+        self.buttons = QButtonGroup(self.group)
+        self.buttons.setExclusive(True)
+        self.radios: dict[Answer, QRadioButton] = {}
+        for answer in (Answer.OUI, Answer.NON):
+            radio = QRadioButton(ANSWER_LABELS[answer], self.group)
+            radio.setObjectName(f"{question.key}_{answer.value}")
+            radio.setAccessibleName(ANSWER_LABELS[answer])
+            self.buttons.addButton(radio)
+            self.radios[answer] = radio
+            radio_row.addWidget(radio)
+        radio_row.addStretch(1)
+        layout.addLayout(radio_row)
+
+        self.message = FieldMessage(self.group)
+        self.message.setObjectName(f"feedback_{question.key}")
+        layout.addWidget(self.message)
+
+    def answer(self) -> Answer | None:
+        for answer, radio in self.radios.items():
+            if radio.isChecked():
+                return answer
+        return None
+
+    def uncheck(self) -> None:
+        # An exclusive group refuses to leave every button unchecked.
+        self.buttons.setExclusive(False)
+        for radio in self.radios.values():
+            radio.setChecked(False)
+        self.buttons.setExclusive(True)
+
+    def show_feedback(self, answer: Answer | None) -> None:
+        if answer is Answer.OUI:
+            self.message.show_message("success", eligibility.ANSWER_IS_CORRECT)
+        elif answer is Answer.NON:
+            self.message.show_message("warning", self.question.if_no)
+        else:
+            self.message.clear()
+        # Some screen readers (Orca) only read the focused control's description, not announcements.
+        for radio in self.radios.values():
+            describe(radio, self.message.text() if answer is not None else None)
+
+
+class EligibilityPage(FormPage):
+    """Étape 1 sur 2: answer the four questions; all Oui enables "Créer mon compte"."""
+
+    FORM = "eligibility_page.ui"
+
+    def __init__(self, context: GuiContext) -> None:
+        super().__init__(context)
+        self.setButtonText(QWizard.WizardButton.NextButton, CREATE_ACCOUNT_BUTTON)
+        self._set_static_texts()
+
+        self._blocks: dict[str, QuestionBlock] = {}
+        container = self.child(QWidget, "questionsContainer")
+        questions_layout = container.layout()
+        for question in eligibility.QUESTIONS:
+            block = QuestionBlock(question, container)
+            questions_layout.addWidget(block.group)
+            block.buttons.buttonToggled.connect(self._on_button_toggled)
+            if block.link_button is not None:
+                target = question.link_target
+                block.link_button.clicked.connect(lambda _=False, key=target: self.context.open_document(key))
+            self._blocks[question.key] = block
+
+        self._eligible_panel = self.child(QFrame, "eligiblePanel")
+        self._not_concerned_panel = self.child(QFrame, "notConcernedPanel")
+        self._not_concerned_text = self.child(QLabel, "notConcernedTextLabel")
+        self._eligible_panel.hide()
+        self._not_concerned_panel.hide()
+
+        # What the screen reader was last told, to announce only what changed since.
+        self._announced_answers: dict[str, Answer | None] = self.answers()
+        self._announced_eligible = False
+        self._changed_keys: list[str] = []
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(ANNOUNCE_DELAY_MS)
+        self._announce_timer.timeout.connect(self._announce_changes)
+        self._fit_column_to_text()
+
+    def _set_static_texts(self) -> None:
+        # One source, the eligibility module (from the seed); the .ui holds the same words for Designer.
+        for name, text in (
+            ("stepCountLabel", eligibility.STEP_LABEL),
+            ("headingLabel", eligibility.STEP_TITLE),
+            ("nextStepLabel", eligibility.NEXT_STEP),
+            ("introLabel", eligibility.INTRO),
+            ("eligibleTextLabel", eligibility.ELIGIBLE_TEXT),
+        ):
+            self.child(QLabel, name).setText(text)
+        heading = self.child(QLabel, "headingLabel")
+        heading.setAccessibleName(heading.text())
+        self.child(FieldMessage, "eligibleTitleLabel").show_message("success", eligibility.ELIGIBLE_TITLE)
+        self.child(FieldMessage, "notConcernedTitleLabel").show_message(
+            "warning", eligibility.NOT_CONCERNED_TITLE
+        )
+
+    # --- public API -----------------------------------------------------------------------------
+
+    def radio(self, key: str, value: Answer) -> QRadioButton:
+        """The real "Oui"/"Non" radio button of question ``key`` (for tests and screenshots)."""
+        eligibility.question_by_key(key)  # a clear ValueError for an unknown key
+        return self._blocks[key].radios[value]
+
+    def answer(self, key: str, value: Answer | None) -> None:
+        """Answer question ``key`` by clicking its real radio button (``None`` unchecks both)."""
+        if value is None:
+            self._blocks[key].uncheck()
+            self._answers_changed(key)
+        else:
+            self.radio(key, value).click()
+
+    def answers(self) -> dict[str, Answer | None]:
+        """The current answers, every question key in question order."""
+        return {key: block.answer() for key, block in self._blocks.items()}
+
+    def verdict(self) -> EligibilityVerdict:
+        return eligibility.assess(self.answers())
+
+    def isComplete(self) -> bool:
+        return self.verdict().is_eligible
+
+    def nextId(self) -> int:
+        return PageId.CREDENTIALS
+
+    def clear(self) -> None:
+        super().clear()
+        self._announce_timer.stop()
+        self._changed_keys.clear()
+        for block in self._blocks.values():
+            block.uncheck()
+        self._refresh()
+        self._announced_answers = self.answers()
+        self._announced_eligible = False
+
+    # --- reacting to answers ----------------------------------------------------------------------
+
+    def _on_button_toggled(self, button: QAbstractButton, checked: bool) -> None:
+        # Switching Oui -> Non toggles both buttons; the newly checked one carries the change.
+        if not checked:
+            return
+        key = next(key for key, block in self._blocks.items() if button in block.radios.values())
+        self._answers_changed(key)
+
+    def _answers_changed(self, key: str) -> None:
+        self._refresh()
+        if key in self._changed_keys:
+            self._changed_keys.remove(key)
+        self._changed_keys.append(key)
+        self._announce_timer.start()
+
+    def _refresh(self) -> None:
+        """Show what the current answers mean: messages, the verdict panel, the session, the button."""
+        verdict = self.verdict()
+        for feedback in verdict.feedback:
+            self._blocks[feedback.key].show_feedback(feedback.answer)
+        self._not_concerned_text.setText(self._not_concerned_html(verdict))
+        eligible_appears = verdict.is_eligible and self._eligible_panel.isHidden()
+        self._eligible_panel.setVisible(verdict.is_eligible)
+        self._not_concerned_panel.setVisible(bool(verdict.refusals))
+        self.context.session.eligibility_answers = self.answers()
+        self.completeChanged.emit()
+        if eligible_appears:
+            QTimer.singleShot(0, self, self._bring_eligible_panel_into_view)
+
+    @staticmethod
+    def _not_concerned_html(verdict: EligibilityVerdict) -> str:
+        paragraphs = [refusal.message for refusal in verdict.refusals if refusal.message]
+        paragraphs.append(CHANGE_ANSWER_HINT)
+        return "".join(f"<p>{escape(text, quote=False)}</p>" for text in paragraphs)
+
+    def _bring_eligible_panel_into_view(self) -> None:
+        # The panel appears under the last question; show it without hiding the control in use.
+        self.scroll_area.ensureWidgetVisible(self._eligible_panel, 0, 16)
+        focused = self.focusWidget()
+        if focused is not None and self.form.isAncestorOf(focused):
+            self.scroll_area.ensureWidgetVisible(focused)
+
+    def _announce_changes(self) -> None:
+        answers = self.answers()
+        verdict = eligibility.assess(answers)
+        if answers == self._announced_answers:
+            return
+        parts: list[str] = []
+        changed = [key for key in self._changed_keys if answers[key] != self._announced_answers.get(key)]
+        if changed:
+            block = self._blocks[changed[-1]]
+            if answers[block.question.key] is Answer.OUI:
+                parts.append(eligibility.ANSWER_IS_CORRECT)
+            elif answers[block.question.key] is Answer.NON:
+                parts.append(block.question.if_no)
+        if verdict.is_eligible and not self._announced_eligible:
+            parts.append(ELIGIBLE_ANNOUNCEMENT)
+        elif self._announced_eligible and not verdict.is_eligible:
+            parts.append(NO_LONGER_ELIGIBLE_ANNOUNCEMENT)
+        source = self._blocks[changed[-1]].group if changed else self
+        self._announced_answers = answers
+        self._announced_eligible = verdict.is_eligible
+        self._changed_keys.clear()
+        self.context.announcer.announce(source, _as_sentences(parts))
+
+    # --- looks ----------------------------------------------------------------------------------
+
+    def _fit_column_to_text(self) -> None:
+        column = self.child(QWidget, "contentColumn")
+        column.setMaximumWidth(column.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_column_to_text()
+        super().changeEvent(event)
+
+
+def _as_sentences(parts: list[str]) -> str:
+    """Join texts into one announcement; a text without final punctuation gets a full stop if more follows."""
+    return " ".join(
+        part if index == len(parts) - 1 or part.endswith((".", "!", "?")) else f"{part}."
+        for index, part in enumerate(parts)
+    )
