@@ -1,0 +1,649 @@
+"""The simulated outbox window, "Boîte de réception (simulée)": the list of mails and the one being read.
+
+The list is a model/view table (recipient, subject, date; unread rows in bold with a dot, and "Non lu" /
+"Lu" for screen readers); the message view renders the mail's HTML part. Inline links of a text
+browser are not reachable through the accessibility API, so every link of the mail is also offered
+as a real push button named after the link's text. Following a link only emits ``link_activated``:
+the main window activates the account through the service and reports back with ``show_status``.
+
+This window never shows an activation token other than inside the link itself, never shows a
+mail's raw source, and never touches the database except through ``Outbox``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRectF,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from monmaster_desktop.accounts.mail import MailLink, Outbox, OutboxEntry, StoredMail
+from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.feedback import KINDS, FieldMessage, current_theme
+from monmaster_desktop.gui.forms import load_form
+from monmaster_desktop.gui.style import theme_tokens
+
+W = TypeVar("W", bound=QObject)
+
+# --- Texts built at run time (project-written; the static ones are in ui/outbox_window.ui) ----------
+COLUMN_TITLES = ("Destinataire", "Objet", "Date")
+READ_STATE = "Lu"
+UNREAD_STATE = "Non lu"
+NEW_MAIL = "Nouveau courriel : {subject}"
+NEW_MAILS = "{count} nouveaux courriels"
+SAVE_DIALOG_TITLE = "Enregistrer le courriel"
+SAVE_DIALOG_FILTER = "Courriel (*.eml)"
+SAVED = "Courriel enregistré : {path}"
+SAVE_FAILED = "Le courriel n'a pas pu être enregistré à cet endroit. Choisissez un autre dossier."
+MAIL_HEADER_DESCRIPTION = "Objet : {subject}. De : {sender}. À : {recipient}. Date : {date}."
+DATE_FORMAT = "%d/%m/%Y %H:%M"
+# The window width, in average characters, from which the list and the mail fit side by side.
+SIDE_BY_SIDE_MIN_CHARACTERS = 130
+
+
+def format_mail_date(when: datetime) -> str:
+    """A stored (UTC) time in the computer's local time, French style: "27/11/2026 09:41"."""
+    return when.astimezone().strftime(DATE_FORMAT)
+
+
+def _unread_dot(colour: QColor, size: int = 32) -> QIcon:
+    """The unread marker: a filled dot (bold text alone would be a visual cue only)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    if colour.alpha():
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(QRectF(size * 0.25, size * 0.25, size * 0.5, size * 0.5))
+        painter.end()
+    return QIcon(pixmap)
+
+
+class OutboxModel(QAbstractTableModel):
+    """The outbox entries as a table, in the order given (``Outbox.list()``: newest first)."""
+
+    RECIPIENT_COLUMN, SUBJECT_COLUMN, DATE_COLUMN = range(3)
+    MAIL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[OutboxEntry] = []
+        self._unread_icon = _unread_dot(QColor(theme_tokens(current_theme())["primary"]))
+        # Read rows get a blank icon of the same size so every recipient starts at the same place.
+        self._read_icon = _unread_dot(QColor(Qt.GlobalColor.transparent))
+
+    # --- Qt's model interface -------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMN_TITLES)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMN_TITLES[section] if 0 <= section < len(COLUMN_TITLES) else None
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        state = READ_STATE if entry.is_read else UNREAD_STATE
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell_text(entry, column)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(not entry.is_read)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == self.RECIPIENT_COLUMN:
+            return self._read_icon if entry.is_read else self._unread_icon
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return state
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # The first cell carries the read state, so a screen reader moving row by row hears it.
+            text = self._cell_text(entry, column)
+            return f"{text}, {state.lower()}" if column == self.RECIPIENT_COLUMN else text
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return state
+        if role == self.MAIL_ID_ROLE:
+            return entry.id
+        return None
+
+    @staticmethod
+    def _cell_text(entry: OutboxEntry, column: int) -> str:
+        if column == OutboxModel.RECIPIENT_COLUMN:
+            return entry.recipient
+        if column == OutboxModel.SUBJECT_COLUMN:
+            return entry.subject
+        return format_mail_date(entry.sent_at)
+
+    # --- what the window uses -------------------------------------------------------------------
+
+    def set_entries(self, entries: list[OutboxEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entries(self) -> list[OutboxEntry]:
+        return list(self._entries)
+
+    def entry(self, row: int) -> OutboxEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def row_of(self, mail_id: int) -> int | None:
+        for row, entry in enumerate(self._entries):
+            if entry.id == mail_id:
+                return row
+        return None
+
+    def mark_read(self, mail_id: int, when: datetime) -> None:
+        """Show a mail as read without resetting the model (the selection and focus stay put)."""
+        row = self.row_of(mail_id)
+        if row is None or self._entries[row].is_read:
+            return
+        self._entries[row] = dataclasses.replace(self._entries[row], read_at=when)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+
+class _PressOnEnter(QObject):
+    """Enter and Return act on the widget they are pressed on: open a list row, press a button.
+
+    Outside a dialog, a push button ignores Enter; a table view only opens a row on Enter on some
+    platforms. Keyboard users expect Enter everywhere.
+    """
+
+    def __init__(self, on_enter: Callable[[QObject], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_enter = on_enter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.isAutoRepeat()
+        ):
+            self._on_enter(watched)
+            return True
+        return False
+
+
+class OutboxWindow(QWidget):
+    """The top-level window of the simulated mailbox. Layout in ``ui/outbox_window.ui``."""
+
+    link_activated = Signal(str)  # the URL of a mail link the candidate followed
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        clock: Callable[[], datetime],
+        announcer: Announcer,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._outbox = outbox
+        self._clock = clock
+        self._announcer = announcer
+        self._recipient_filter: str | None = None
+        self._displayed: StoredMail | None = None
+        self._link_buttons: list[QPushButton] = []
+        self._seen_ids: set[int] = set()
+        self._restoring_selection = False
+        self._splitter_sized = False
+
+        self.setObjectName("outboxWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.form = load_form("outbox_window.ui")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.setWindowTitle(self.form.windowTitle())  # "Boîte de réception (simulée)", from the form
+        self.resize(1100, 680)
+
+        self.scroll_area = self._child(QScrollArea, "contentScrollArea")
+        self.heading_label = self._child(QLabel, "headingLabel")
+        self.status_frame = self._child(QFrame, "statusFrame")
+        self.status_message = self._child(FieldMessage, "statusMessage")
+        self.empty_label = self._child(QLabel, "emptyLabel")
+        self.splitter = self._child(QSplitter, "mailSplitter")
+        self.mail_list = self._child(QTableView, "mailList")
+        self.no_selection_label = self._child(QLabel, "noSelectionLabel")
+        self.header_frame = self._child(QFrame, "messageHeaderFrame")
+        self.subject_value = self._child(QLabel, "subjectValueLabel")
+        self.from_value = self._child(QLabel, "fromValueLabel")
+        self.to_value = self._child(QLabel, "toValueLabel")
+        self.date_value = self._child(QLabel, "dateValueLabel")
+        self.message_browser = self._child(QTextBrowser, "messageBrowser")
+        self.links_row = self._child(QWidget, "linksRow")
+        self.links_layout = self.links_row.layout()
+        assert isinstance(self.links_layout, QHBoxLayout)
+        self.save_button = self._child(QPushButton, "saveButton")
+        self.close_button = self._child(QPushButton, "closeButton")
+
+        self.model = OutboxModel(self)
+        self._configure_list()
+        self._configure_browser()
+        self.status_frame.hide()
+        self._fit_to_text_size()
+
+        self._press_on_enter = _PressOnEnter(self._enter_pressed, self)
+        for widget in (self.mail_list, self.save_button, self.close_button):
+            widget.installEventFilter(self._press_on_enter)
+        self.save_button.clicked.connect(self._save_displayed_mail)
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+
+        self._reload(announce_new=False)
+        self._show_no_mail()
+
+    # --- public API -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the list; the selected mail stays selected if it still exists. New mails are announced."""
+        self._reload(announce_new=self.isVisible())
+
+    def show_mail(self, mail_id: int | None = None) -> None:
+        """Show and raise the window on one mail (the newest by default), displayed and marked read."""
+        self._reload(announce_new=False)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        row = self.model.row_of(mail_id) if mail_id is not None else (0 if self.model.rowCount() else None)
+        if row is None:
+            self._select_row(None)
+            self._show_no_mail()
+            self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self._select_row(row)
+        self._display_row(row)
+        self._focus_message()
+
+    def set_recipient_filter(self, email: str | None) -> None:
+        """Kiosk mode: list only the current candidate's mails (None lists every mail)."""
+        self._recipient_filter = email or None
+        self._reload(announce_new=self.isVisible())
+
+    def show_status(self, kind: str, text: str) -> None:
+        """An alert inside the window (e.g. the result of following a link), announced to screen readers."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown status kind {kind!r}")
+        self.status_frame.setProperty("alert", kind)
+        self._repolish(self.status_frame)
+        self.status_message.show_message(kind, text)
+        self.status_frame.setVisible(bool(text))
+        QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(self.status_frame, 0, 0))
+        self._announcer.announce(self.status_message, text, assertive=kind in ("error", "warning"))
+
+    def clear(self) -> None:
+        """Kiosk reset: hidden, nothing selected or displayed, no status, no filter."""
+        self.hide()
+        self.status_message.clear()
+        self.status_frame.hide()
+        self._recipient_filter = None
+        self._reload(announce_new=False)
+        self._select_row(None)
+        self._show_no_mail()
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def ask_save_path(self, default: Path) -> Path | None:
+        """Where to save the mail; None when the candidate cancels. Tests override it."""
+        chosen, _ = QFileDialog.getSaveFileName(self, SAVE_DIALOG_TITLE, str(default), SAVE_DIALOG_FILTER)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix else path.with_suffix(".eml")
+
+    def displayed_mail_id(self) -> int | None:
+        return self._displayed.entry.id if self._displayed is not None else None
+
+    def link_buttons(self) -> list[QPushButton]:
+        """The buttons standing for the links of the displayed mail, in the mail's order."""
+        return list(self._link_buttons)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _child(self, kind: type[W], name: str) -> W:
+        found = self.form.findChild(kind, name)
+        if found is None:
+            raise LookupError(f"outbox_window.ui has no {kind.__name__} named {name!r}")
+        return found
+
+    def _configure_list(self) -> None:
+        view = self.mail_list
+        view.setModel(self.model)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(OutboxModel.RECIPIENT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(OutboxModel.SUBJECT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(OutboxModel.DATE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        selection = view.selectionModel()
+        selection.currentRowChanged.connect(self._current_row_changed)
+        view.doubleClicked.connect(lambda index: self._open_row(index.row()))
+
+    def _configure_browser(self) -> None:
+        browser = self.message_browser
+        browser.setReadOnly(True)
+        browser.setOpenLinks(False)
+        browser.setOpenExternalLinks(False)
+        # Keyboard users reach links through the buttons below (the only ones screen readers see);
+        # Tab leaves the text at once instead of visiting inline links first.
+        browser.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        browser.setTabChangesFocus(True)
+        browser.anchorClicked.connect(self._inline_link_clicked)
+        tokens = theme_tokens(current_theme())
+        browser.document().setDefaultStyleSheet(
+            f"a {{ color: {tokens['primary']}; text-decoration: underline; font-weight: bold; }}"
+            # The mail's <small> footer stays readable: greyer, not smaller.
+            f" small {{ color: {tokens['text-mention']}; font-size: medium; }}"
+        )
+        browser.document().setDocumentMargin(12)
+
+    # --- list ----------------------------------------------------------------------------------
+
+    def _reload(self, *, announce_new: bool) -> None:
+        displayed_id = self.displayed_mail_id()
+        current_id = self._current_mail_id()
+        entries = self._outbox.list(self._recipient_filter)
+        new_entries = [entry for entry in entries if entry.id not in self._seen_ids]
+        self._seen_ids.update(entry.id for entry in entries)
+
+        self._restoring_selection = True  # a reload is not the candidate choosing a mail
+        try:
+            self.model.set_entries(entries)
+            keep = current_id if current_id is not None else displayed_id
+            self._select_row(self.model.row_of(keep) if keep is not None else None)
+        finally:
+            self._restoring_selection = False
+
+        if displayed_id is not None and self.model.row_of(displayed_id) is None:
+            self._show_no_mail()
+        has_mail = bool(entries)
+        self.empty_label.setVisible(not has_mail)
+        self.splitter.setVisible(has_mail)
+        self.save_button.setVisible(has_mail)
+        if announce_new and new_entries:
+            text = (
+                NEW_MAIL.format(subject=new_entries[0].subject)
+                if len(new_entries) == 1
+                else NEW_MAILS.format(count=len(new_entries))
+            )
+            self._announcer.announce(self.mail_list, text)
+
+    def _current_mail_id(self) -> int | None:
+        index = self.mail_list.currentIndex()
+        entry = self.model.entry(index.row()) if index.isValid() else None
+        return entry.id if entry is not None else None
+
+    def _select_row(self, row: int | None) -> None:
+        view = self.mail_list
+        selection = view.selectionModel()
+        if row is None:
+            selection.clearSelection()
+            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            return
+        index = self.model.index(row, 0)
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        view.scrollTo(index)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._restoring_selection or not current.isValid():
+            return
+        # Focus arriving on the list makes a row current without selecting it: select it too.
+        if not self.mail_list.selectionModel().isRowSelected(current.row(), QModelIndex()):
+            self._select_row(current.row())
+        self._display_row(current.row())
+
+    def _open_row(self, row: int) -> None:
+        """Enter or a double click on a row: read it (focus on its content)."""
+        if self.model.entry(row) is None:
+            return
+        self._select_row(row)
+        self._display_row(row)
+        self._focus_message()
+
+    def _focus_message(self) -> None:
+        self.message_browser.setFocus(Qt.FocusReason.OtherFocusReason)
+        # With large text the window scrolls: bring the mail's header and first lines into view, once
+        # the layout has settled (a window just shown has not placed its widgets yet).
+        QTimer.singleShot(0, self, self._scroll_to_message)
+
+    def _scroll_to_message(self) -> None:
+        if self._displayed is None:
+            return
+        contents = self.scroll_area.widget()
+        top_of_mail = self.header_frame.mapTo(contents, QPoint(0, 0)).y()
+        bar = self.scroll_area.verticalScrollBar()
+        bar.setValue(min(top_of_mail, bar.maximum()))
+
+    def _enter_pressed(self, widget: QObject) -> None:
+        if widget is self.mail_list:
+            self._open_row(self.mail_list.currentIndex().row())
+        elif isinstance(widget, QPushButton) and widget.isEnabled():
+            widget.animateClick()
+
+    # --- message view ---------------------------------------------------------------------------
+
+    def _display_row(self, row: int) -> None:
+        entry = self.model.entry(row)
+        if entry is None:
+            return
+        if self._displayed is None or self._displayed.entry.id != entry.id:
+            stored = self._outbox.get(entry.id)
+            if stored is None:  # removed behind our back: show the list as it is now
+                self._reload(announce_new=False)
+                return
+            self._display(stored)
+        if not entry.is_read:
+            now = self._clock()
+            self._outbox.mark_read(entry.id, now)
+            self.model.mark_read(entry.id, now)
+
+    def _display(self, stored: StoredMail) -> None:
+        self._displayed = stored
+        message = stored.message
+        sender = str(message.get("From", ""))
+        recipient = stored.entry.recipient
+        date = format_mail_date(stored.entry.sent_at)
+        self.subject_value.setText(stored.entry.subject)
+        self.from_value.setText(sender)
+        self.to_value.setText(recipient)
+        self.date_value.setText(date)
+        html_body = stored.html_body
+        if html_body is not None:
+            self.message_browser.setHtml(html_body)
+        else:
+            self.message_browser.setPlainText(stored.text_body)
+        self.message_browser.verticalScrollBar().setValue(0)
+        # A screen reader landing on the content hears what a sighted user reads in the header above it.
+        self.message_browser.setAccessibleDescription(
+            MAIL_HEADER_DESCRIPTION.format(
+                subject=stored.entry.subject, sender=sender, recipient=recipient, date=date
+            )
+        )
+        self._set_link_buttons(stored.links)
+        self.no_selection_label.hide()
+        self.header_frame.show()
+        self.message_browser.show()
+        self.save_button.setEnabled(True)
+
+    def _show_no_mail(self) -> None:
+        self._displayed = None
+        self.message_browser.clear()
+        self.message_browser.setAccessibleDescription("")
+        for label in (self.subject_value, self.from_value, self.to_value, self.date_value):
+            label.clear()
+        self._set_link_buttons(())
+        self.header_frame.hide()
+        self.message_browser.hide()
+        self.no_selection_label.show()
+        self.save_button.setEnabled(False)
+
+    def _set_link_buttons(self, links: tuple[MailLink, ...]) -> None:
+        had_focus = any(button.hasFocus() for button in self._link_buttons)
+        for button in self._link_buttons:
+            button.hide()
+            button.deleteLater()
+        self._link_buttons = []
+        # After the label, before the stretch that keeps the buttons on the left.
+        insert_at = self.links_layout.indexOf(self._child(QLabel, "linksLabel")) + 1
+        for number, link in enumerate(links):
+            button = QPushButton(link.text, self.links_row)
+            button.setObjectName(f"mailLinkButton{number}")
+            button.setAccessibleName(link.text)
+            button.setAutoDefault(True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.clicked.connect(lambda _checked=False, url=link.url: self.link_activated.emit(url))
+            button.installEventFilter(self._press_on_enter)
+            self.links_layout.insertWidget(insert_at + number, button)
+            button.show()  # a layout would only show it from the event loop, after our tab order is set
+            self._link_buttons.append(button)
+        self.links_row.setVisible(bool(links))
+        # Tab order: list → content → links → save → close (new widgets would otherwise come last).
+        chain: list[QWidget] = [
+            self.mail_list,
+            self.message_browser,
+            *self._link_buttons,
+            self.save_button,
+            self.close_button,
+        ]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        if had_focus:  # never leave keyboard focus on a deleted button
+            fallback = self.message_browser if self._displayed is not None else self.close_button
+            (self._link_buttons[0] if self._link_buttons else fallback).setFocus(
+                Qt.FocusReason.OtherFocusReason
+            )
+
+    def _inline_link_clicked(self, url: QUrl) -> None:
+        # Emit the mail's own href (byte for byte) rather than Qt's re-encoding of it.
+        clicked = url.toString()
+        links = self._displayed.links if self._displayed is not None else ()
+        for link in links:
+            if QUrl(link.url).toString() == clicked:
+                self.link_activated.emit(link.url)
+                return
+        self.link_activated.emit(clicked)
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def _save_displayed_mail(self) -> None:
+        if self._displayed is None:
+            return
+        mail_id = self._displayed.entry.id
+        destination = self.ask_save_path(_default_save_directory() / f"courriel-{mail_id}.eml")
+        if destination is None:
+            return
+        try:
+            written = self._outbox.export_eml(mail_id, destination)
+        except (OSError, KeyError):
+            self.show_status("error", SAVE_FAILED)
+            return
+        self.show_status("success", SAVED.format(path=written))
+
+    # --- size and text scale ---------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_to_text_size()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_to_text_size()
+
+    def _fit_to_text_size(self) -> None:
+        """List beside the mail when there is room for both, above it otherwise (large text, narrow window).
+
+        The message keeps room for a few lines of text; when the window is too short for everything,
+        the content scrolls rather than clips (200 % text at 1366×768).
+        """
+        if not hasattr(self, "splitter"):  # Qt sends style events while __init__ is still building
+            return
+        metrics = self.fontMetrics()
+        self.message_browser.setMinimumHeight(metrics.lineSpacing() * 9)
+        self.mail_list.setMinimumHeight(metrics.lineSpacing() * 5)
+        side_by_side = self.width() >= metrics.averageCharWidth() * SIDE_BY_SIDE_MIN_CHARACTERS
+        orientation = Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical
+        if self.splitter.orientation() == orientation and self._splitter_sized:
+            return
+        self._splitter_sized = True
+        self.splitter.setOrientation(orientation)
+        # Proportions only: QSplitter scales them to the room it has.
+        self.splitter.setSizes([1000, 1000] if side_by_side else [1000, 3000])
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        widget.update()
+
+
+def _default_save_directory() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
