@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ALL_OUI, GOOD_PASSWORD, FakeClock, registration
+from support import ALL_OUI, GOOD_PASSWORD, FakeClock, registration
 
 from monmaster_desktop import texts
 from monmaster_desktop.accounts.mail import token_from_activation_url

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import registration
+from support import registration
 
 from monmaster_desktop.accounts.service import open_account_service
 from monmaster_desktop.accounts.store import SCHEMA_VERSION

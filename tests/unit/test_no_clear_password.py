@@ -6,7 +6,7 @@ import logging
 import unicodedata
 from pathlib import Path
 
-from conftest import FakeClock, registration
+from support import FakeClock, registration
 
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.accounts.service import SignInOutcome, open_account_service

@@ -10,7 +10,7 @@ from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
-from conftest import registration
+from support import registration
 
 from monmaster_desktop.accounts.mail import activation_url, token_from_activation_url
 from monmaster_desktop.accounts.service import AccountService, open_account_service
