@@ -7,6 +7,8 @@ so. No Qt import here.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 # --- The activation mail (seed, verbatim, except where marked) ----------------------------------
 MAIL_SENDER_NAME = "Mon Master"
 # A reserved .invalid domain: the outbox is simulated and nothing can ever be delivered.
@@ -82,3 +84,25 @@ def format_wait(seconds: int) -> str:
     if minutes:
         text += f" et {minutes} minute{'s' if minutes > 1 else ''}"
     return text
+
+
+# --- GUI pages built at run time (project-written) --------------------------------------------------
+ACCOUNT_CREATED = "Votre compte a été créé. Il sera actif dès que vous aurez cliqué sur le lien du courriel."
+MAIL_SENT_TO = "Un courriel d'activation a été envoyé à l'adresse {email}."
+NEW_MAIL_ANNOUNCEMENT = "Nouveau courriel dans la boîte de réception : {subject}."
+SIGNED_IN_WELCOME = "Vous êtes connecté à votre compte Mon Master."
+SIGNED_IN_EMAIL = "Adresse électronique : {email}"
+SIGNED_IN_CREATED = "Compte créé le {moment}"
+SIGNED_IN_ACTIVATED = "Compte activé le {moment}"
+SIGNED_IN_LAST = "Connexion en cours depuis le {moment}"
+SIGNING_IN = "Connexion en cours."
+SIGNED_OUT = "Vous êtes déconnecté."
+NOT_AN_ACTIVATION_LINK = "Ce lien n'est pas un lien d'activation de Mon Master."
+PAGE_ANNOUNCEMENT = "{heading}"
+STEP_PAGE_ANNOUNCEMENT = "{step} : {heading}"
+UNEXPECTED_ERROR = "Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez."
+
+
+def format_moment(moment: datetime) -> str:
+    """A UTC time shown in the computer's local time, French style: "27/11/2026 à 09:41"."""
+    return moment.astimezone().strftime("%d/%m/%Y à %H:%M")

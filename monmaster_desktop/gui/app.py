@@ -1,41 +1,57 @@
-"""Starting the GUI: the QApplication, the French settings, the main window."""
+"""Starting the GUI: the QApplication, Qt's French translation, the theme, the main window."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QFile, QIODevice, QLocale
-from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
-from monmaster_desktop.assets import resource_file, ui_file
+from monmaster_desktop.accounts.service import open_account_service
+from monmaster_desktop.accounts.store import DatabaseTooNewError, utc_now
+from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.context import GuiContext
+from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
+from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import Settings
 
 
-def load_form(name: str, parent: QWidget | None = None) -> QWidget:
-    """Build a widget tree from a Qt Designer form of ``ui/``."""
-    form = QFile(str(ui_file(name)))
-    if not form.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise OSError(f"cannot read {form.fileName()}: {form.errorString()}")
-    try:
-        widget = QUiLoader().load(form, parent)
-    finally:
-        form.close()
-    if widget is None:
-        raise RuntimeError(f"cannot build {name}")
-    return widget
-
-
-def run_gui(settings: Settings) -> int:
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with French settings, Qt's own French texts and the default theme."""
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
-    app.setStyleSheet(resource_file("styles/light.qss").read_text(encoding="utf-8"))
-    window = load_form("welcome_page.ui")
-    window.setWindowTitle(APP_DISPLAY_NAME)
+    translator = QTranslator(app)
+    # Qt's own dialogs (file dialog, context menus) in French too.
+    if translator.load(
+        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(translator)
+    app.setProperty("theme", DEFAULT_THEME)
+    apply_style(app, DEFAULT_THEME, 1.0)
+    return app
+
+
+def create_main_window(settings: Settings) -> MainWindow:
+    service = open_account_service(settings)
+    context = GuiContext(
+        settings=settings, service=service, runner=TaskRunner(), announcer=Announcer(), clock=utc_now
+    )
+    return MainWindow(context)
+
+
+def run_gui(settings: Settings) -> int:
+    app = create_application()
+    try:
+        window = create_main_window(settings)
+    except DatabaseTooNewError as error:
+        print(error, file=sys.stderr)
+        return 2
     if settings.kiosk:
         window.showFullScreen()
     else:

@@ -53,3 +53,8 @@ class GuiContext:
     open_document: Callable[[str], None] = lambda key: None
     # Set by the main window: show the simulated outbox (optionally on one mail).
     open_outbox: Callable[[int | None], None] = lambda mail_id: None
+    # Set by the main window: a mail was just "sent" (the outbox refreshes, the arrival is announced).
+    notify_mail: Callable[[int], None] = lambda mail_id: None
+
+    def reset_session(self) -> None:
+        self.session = CandidateSession()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from gui_support import AnnouncementLog, show_in_wizard
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QTextDocument
 from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QWizard, QWizardPage
@@ -14,7 +15,6 @@ from monmaster_desktop.eligibility import QUESTION_KEYS, QUESTIONS, Answer
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.pages.eligibility_page import EligibilityPage
-from tests.gui.conftest import AnnouncementLog, show_in_wizard
 
 ELIGIBLE_ANNOUNCEMENT = (
     "Votre saisie est correcte. Je suis éligible. Le bouton Créer mon compte est disponible."

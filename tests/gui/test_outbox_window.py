@@ -12,13 +12,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from support import FakeClock, registration
 
 from monmaster_desktop import texts
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.accounts.service import AccountService, ActivationOutcome
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.outbox_window import OutboxWindow
-from tests.conftest import FakeClock, registration
 
 CAMILLE = "camille.martin@example.fr"
 DOMINIQUE = "dominique.leroy@example.fr"

@@ -1,0 +1,253 @@
+"""The live password checklist: the platform's five criteria, each with an icon and a word.
+
+Bound to ``validation.check_password``: every row comes from ``validation.PASSWORD_CRITERIA`` (the
+labels exist only there) and shows its state with an icon *and* a word, never colour alone —
+nothing before typing, "validé" or "en erreur" after, as the French design system's password
+component does. Problems (too long, forbidden character) add an error line; a last line gives the
+strength from ``validation.estimate_strength`` in words, computed once typing pauses (zxcvbn can
+take tens of milliseconds on long input, the criteria take microseconds).
+
+This widget never announces anything (the page coalesces announcements), never shows or logs the
+password, and keeps it only to score it once typing pauses (``clear()`` forgets it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from monmaster_desktop import validation
+from monmaster_desktop.gui.feedback import FieldMessage, kind_colour, paint_status_icon
+
+NEUTRAL = "neutral"
+VALID = "valid"
+INVALID = "invalid"
+
+# The words the design system's password component uses for a criterion's state.
+STATE_WORDS: dict[str, str] = {NEUTRAL: "", VALID: "validé", INVALID: "en erreur"}
+STRENGTH_TEXT = "Robustesse du mot de passe : niveau {label}"
+ALL_CRITERIA_MET = "Tous les critères sont respectés."
+MISSING_CRITERIA = "Il manque : {missing}."
+
+# zxcvbn runs once typing pauses this long, not at every keystroke.
+STRENGTH_DELAY_MS = 250
+
+
+class StatusLine(QLabel):
+    """One line of the checklist: an icon painted in the left margin, then the words.
+
+    A single QLabel, so a screen reader meets one object whose name is the whole line.
+    ``icon`` is "neutral" (a hollow circle), "success", "error", "warning" or "" (no icon).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._icon = ""
+        # The message style's kind this line is coloured with; "" until the first show_state. Kept here
+        # rather than read back with property(): PySide6 6.12 mishandles property() of an unset property.
+        self._kind: str | None = ""
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def show_state(self, icon: str, kind: str | None, text: str) -> None:
+        """Icon, colour (a ``kind`` of the message style sheet, or None for grey) and words at once."""
+        self._icon = icon
+        self.setText(text)
+        self.setAccessibleName(text)
+        if self._kind != kind:
+            self._kind = kind
+            self.setProperty("kind", kind)
+            self.setProperty("role", None if kind else "mention")
+            self.style().unpolish(self)
+            self.style().polish(self)
+        self._update_margin()
+        self.update()
+
+    def icon(self) -> str:
+        return self._icon
+
+    def _icon_size(self) -> int:
+        return self.fontMetrics().height()
+
+    def _update_margin(self) -> None:
+        left = self._icon_size() + self._icon_size() // 2 if self._icon else 0
+        self.setContentsMargins(left, 0, 0, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._update_margin()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._icon:
+            return
+        size = self._icon_size() * 0.9
+        box = QRectF(1, (self.fontMetrics().height() - size) / 2 + 1, size, size)
+        painter = QPainter(self)
+        if self._icon == NEUTRAL:
+            # Before typing: a hollow circle, the same size as the status discs that replace it.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            pen_width = max(1.5, size / 10)
+            painter.setPen(QPen(kind_colour("text-mention"), pen_width))
+            painter.drawEllipse(box.adjusted(pen_width / 2, pen_width / 2, -pen_width / 2, -pen_width / 2))
+        else:
+            paint_status_icon(painter, box, self._icon)
+        painter.end()
+
+
+class PasswordChecklist(QWidget):
+    """The five criteria as a live list, a line per problem, and the strength in words.
+
+    ``set_password`` updates the rows at once; the strength line follows ``STRENGTH_DELAY_MS``
+    after the last change, then ``settled`` is emitted.
+    """
+
+    state_changed = Signal(object)  # the new validation.PasswordCheck, only when a row or problem changes
+    settled = Signal()  # typing paused: the strength line (and so summary()) is up to date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._password = ""
+        self._context: tuple[str, ...] = ()
+        self._check: validation.PasswordCheck | None = None
+        self._strength: validation.Strength | None = None
+        self._states: dict[str, str] = {criterion.key: NEUTRAL for criterion in validation.PASSWORD_CRITERIA}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self._rows: dict[str, StatusLine] = {}
+        for criterion in validation.PASSWORD_CRITERIA:
+            row = StatusLine(self)
+            row.setObjectName(f"criterion_{criterion.key}")
+            layout.addWidget(row)
+            self._rows[criterion.key] = row
+        self._problems_line = FieldMessage(self)
+        self._problems_line.setObjectName("passwordProblems")
+        layout.addWidget(self._problems_line)
+        self._strength_line = StatusLine(self)
+        self._strength_line.setObjectName("passwordStrength")
+        self._strength_line.hide()
+        layout.addWidget(self._strength_line)
+
+        self._strength_timer = QTimer(self)
+        self._strength_timer.setSingleShot(True)
+        self._strength_timer.setInterval(STRENGTH_DELAY_MS)
+        self._strength_timer.timeout.connect(self._update_strength)
+        self._show_rows()
+
+    # --- what the page drives -------------------------------------------------------------------
+
+    def set_password(self, password: str) -> None:
+        """Update the five rows now; the strength line once typing pauses."""
+        self._password = password
+        if not password:
+            self._strength_timer.stop()
+            self._check = None
+            self._strength = None
+            self._apply_states({criterion.key: NEUTRAL for criterion in validation.PASSWORD_CRITERIA}, ())
+            self._show_strength()
+            self.settled.emit()
+            return
+        check = validation.check_password(password)
+        self._check = check
+        states = {key: VALID if met else INVALID for key, met in check.criteria.items()}
+        self._apply_states(states, check.problems)
+        self._strength_timer.start()
+
+    def set_strength_context(self, words: tuple[str, ...]) -> None:
+        """Words the password should not be built from (``validation.strength_context_for_email``)."""
+        if words == self._context:
+            return
+        self._context = words
+        if self._password:
+            self._strength_timer.start()
+
+    def clear(self) -> None:
+        self.set_password("")
+
+    # --- what the page reads --------------------------------------------------------------------
+
+    def row_states(self) -> dict[str, str]:
+        """Criterion key -> "neutral" | "valid" | "invalid", in ``PASSWORD_CRITERIA`` order."""
+        return dict(self._states)
+
+    def check(self) -> validation.PasswordCheck | None:
+        """The last ``check_password`` result, None while the field is empty."""
+        return self._check
+
+    def strength(self) -> validation.Strength | None:
+        """The last strength estimate (None before typing); it lags the rows until typing pauses."""
+        return self._strength
+
+    def strength_text(self) -> str:
+        return self._strength_line.text() if self._strength is not None else ""
+
+    def summary(self) -> str:
+        """What is missing, in words, for the password field's accessible description."""
+        if self._check is None:
+            return ""
+        missing = self._check.missing_labels
+        parts = [MISSING_CRITERIA.format(missing=", ".join(missing)) if missing else ALL_CRITERIA_MET]
+        parts.extend(self._check.problem_messages)
+        return " ".join(parts)
+
+    def pending(self) -> bool:
+        """True while the strength line waits for typing to pause."""
+        return self._strength_timer.isActive()
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def _apply_states(self, states: dict[str, str], problems: tuple[str, ...]) -> None:
+        previous_problems = self._problems_line.text()
+        problem_text = "\n".join(validation.PASSWORD_PROBLEM_MESSAGES[problem] for problem in problems)
+        if states == self._states and problem_text == previous_problems:
+            return  # most keystrokes change nothing visible: no repaint, no signal
+        self._states = states
+        self._show_rows()
+        if problem_text:
+            self._problems_line.show_message("error", problem_text)
+        else:
+            self._problems_line.clear()
+        self.state_changed.emit(self._check)
+
+    def _show_rows(self) -> None:
+        for criterion in validation.PASSWORD_CRITERIA:
+            state = self._states[criterion.key]
+            word = STATE_WORDS[state]
+            text = f"{criterion.label} : {word}" if word else criterion.label
+            icon, kind = {
+                NEUTRAL: (NEUTRAL, None),
+                VALID: ("success", "success"),
+                INVALID: ("error", "error"),
+            }[state]
+            self._rows[criterion.key].show_state(icon, kind, text)
+
+    def _update_strength(self) -> None:
+        if self._password:
+            self._strength = validation.estimate_strength(self._password, self._context)
+        self._show_strength()
+        self.settled.emit()
+
+    def _show_strength(self) -> None:
+        strength = self._strength
+        if strength is None:
+            self._strength_line.show_state("", None, "")
+            self._strength_line.hide()
+            return
+        text = STRENGTH_TEXT.format(label=strength.label.lower()) + "."
+        if strength.too_guessable and self._check is not None and self._check.is_valid:
+            # Only once the criteria are met: before that the candidate is still typing, and the
+            # service judges the strength of a password that meets them.
+            self._strength_line.show_state("warning", "warning", f"{text} {validation.TOO_GUESSABLE_MESSAGE}")
+        else:
+            self._strength_line.show_state("", None, text)
+        self._strength_line.show()
+
+    def too_guessable_shown(self) -> bool:
+        """True when the strength line warns that the password will be refused."""
+        return self._strength_line.icon() == "warning"

@@ -1,0 +1,160 @@
+"""The main window: the enrollment wizard, its menus, the simulated outbox and the documents.
+
+It wires what the pages ask for (open a document, open the outbox, a mail was sent) and follows the
+links of the outbox's mails: an activation link activates the account through the service and takes
+the wizard to "Compte activé"; any other outcome is shown in the outbox window, where it was clicked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+
+from monmaster_desktop import APP_DISPLAY_NAME, __version__, texts
+from monmaster_desktop.accounts.mail import token_from_activation_url
+from monmaster_desktop.accounts.service import ActivationOutcome
+from monmaster_desktop.gui import documents
+from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.outbox_window import OutboxWindow
+from monmaster_desktop.gui.style import apply_style
+from monmaster_desktop.gui.wizard import EnrollmentWizard
+
+TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+OUTBOX_SHORTCUT = QKeySequence("Ctrl+Shift+B")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(APP_DISPLAY_NAME)
+        self.wizard = EnrollmentWizard(context)
+        self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a dialog class, embedded as a plain widget
+        self.setCentralWidget(self.wizard)
+        self._outbox_window: OutboxWindow | None = None
+        self._open_documents: list[QDialog] = []
+        context.open_document = self.open_document
+        context.open_outbox = self.open_outbox
+        context.notify_mail = self.mail_sent
+        self._build_menus()
+        self.resize(1100, 760)
+
+    # --- menus ----------------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        mail_menu = self.menuBar().addMenu("&Courriels")
+        self.outbox_action = QAction("&Boîte de réception (simulée)", self)
+        self.outbox_action.setShortcut(OUTBOX_SHORTCUT)
+        self.outbox_action.triggered.connect(lambda: self.open_outbox(None))
+        mail_menu.addAction(self.outbox_action)
+
+        view_menu = self.menuBar().addMenu("&Affichage")
+        for text, shortcut, step in (
+            ("&Agrandir le texte", QKeySequence.StandardKey.ZoomIn, +1),
+            ("&Réduire le texte", QKeySequence.StandardKey.ZoomOut, -1),
+            ("&Taille normale du texte", QKeySequence("Ctrl+0"), 0),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(shortcut)
+            action.triggered.connect(lambda _checked=False, step=step: self.change_text_scale(step))
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("Ai&de")
+        about = QAction(f"À &propos de {APP_DISPLAY_NAME}", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def change_text_scale(self, step: int) -> None:
+        """Ctrl + / Ctrl − move through 100 %…200 %; Ctrl 0 goes back to 100 %."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        current = float(app.property("textScale") or 1.0)
+        index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - current))
+        index = 0 if step == 0 else min(max(index + step, 0), len(TEXT_SCALES) - 1)
+        apply_style(app, str(app.property("theme") or "light"), TEXT_SCALES[index])
+        percent = round(TEXT_SCALES[index] * 100)
+        self.context.announcer.announce(self, f"Taille du texte : {percent} %.")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"À propos de {APP_DISPLAY_NAME}",
+            f"{APP_DISPLAY_NAME} {__version__}\n\n{texts.PLATFORM_DESCRIPTION}\n\n"
+            "Cette application reproduit hors ligne la création d'un compte ; elle n'est pas la "
+            "plateforme officielle.",
+        )
+
+    # --- documents and outbox -------------------------------------------------------------------------
+
+    def open_document(self, key: str) -> None:
+        dialog = documents.show_document(self, key)
+        self._open_documents.append(dialog)
+        dialog.finished.connect(lambda _result, dialog=dialog: self._forget_document(dialog))
+
+    def _forget_document(self, dialog: QDialog) -> None:
+        if dialog in self._open_documents:
+            self._open_documents.remove(dialog)
+
+    def outbox_window(self) -> OutboxWindow:
+        if self._outbox_window is None:
+            self._outbox_window = OutboxWindow(
+                self.context.service.outbox, self.context.clock, self.context.announcer, self
+            )
+            self._outbox_window.link_activated.connect(self.follow_mail_link)
+        return self._outbox_window
+
+    def open_outbox(self, mail_id: int | None = None) -> None:
+        window = self.outbox_window()
+        if self.context.settings.kiosk:
+            # On a kiosk the next candidate must not read the previous one's mail.
+            window.set_recipient_filter(self.context.session.registered_email or "")
+        window.show_mail(mail_id)
+
+    def mail_sent(self, mail_id: int) -> None:
+        if self._outbox_window is not None:
+            self._outbox_window.refresh()
+        else:
+            stored = self.context.service.outbox.get(mail_id)
+            if stored is not None:
+                self.context.announcer.announce(
+                    self, texts.NEW_MAIL_ANNOUNCEMENT.format(subject=stored.entry.subject)
+                )
+
+    def follow_mail_link(self, url: str) -> None:
+        window = self.outbox_window()
+        token = token_from_activation_url(url)
+        if token is None:
+            window.show_status("error", texts.NOT_AN_ACTIVATION_LINK)
+            return
+        result = self.context.service.activate(token)
+        if result.outcome in (ActivationOutcome.ACTIVATED, ActivationOutcome.ALREADY_ACTIVE):
+            window.show_status(
+                "success" if result.outcome is ActivationOutcome.ACTIVATED else "info", result.message
+            )
+        else:
+            window.show_status("error", result.message)
+            return
+        if result.outcome is ActivationOutcome.ACTIVATED:
+            self.context.session.activation_message = result.message
+            if result.account is not None:
+                self.context.session.prefill_sign_in_email = result.account.email
+            window.hide()
+            self.wizard.go_to(PageId.ACTIVATED)
+            self.activateWindow()
+            self.raise_()
+
+    # --- kiosk reset and closing ----------------------------------------------------------------------
+
+    def reset_for_next_candidate(self) -> None:
+        for dialog in list(self._open_documents):
+            dialog.close()
+        self._open_documents.clear()
+        if self._outbox_window is not None:
+            self._outbox_window.clear()
+        self.wizard.reset_for_next_candidate()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._outbox_window is not None:
+            self._outbox_window.close()
+        super().closeEvent(event)

@@ -1,0 +1,149 @@
+"""Se connecter: address and password, verified off the UI thread; a pending account can get a new mail.
+
+The password is handed to the service and forgotten; it is never logged or announced.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QProgressBar, QPushButton, QWizard
+
+from monmaster_desktop import texts
+from monmaster_desktop.accounts.service import ResendOutcome, SignInOutcome, SignInResult
+from monmaster_desktop.gui.accessibility import describe
+from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.feedback import FieldMessage
+from monmaster_desktop.gui.pages.base import FormPage
+
+EMAIL_HINT = "Par exemple : nom@example.com"
+
+
+class SignInPage(FormPage):
+    FORM = "sign_in_page.ui"
+
+    def __init__(self, context: GuiContext) -> None:
+        super().__init__(context)
+        self.setButtonText(QWizard.WizardButton.NextButton, "Se connecter")
+        self.email_edit = self.child(QLineEdit, "emailEdit")
+        self.password_edit = self.child(QLineEdit, "passwordEdit")
+        self.show_password_button = self.child(QPushButton, "showPasswordButton")
+        self.error_panel = self.child(QFrame, "signInErrorPanel")
+        self.sign_in_message = self.child(FieldMessage, "signInMessage")
+        self.resend_button = self.child(QPushButton, "resendActivationButton")
+        self.resend_message = self.child(FieldMessage, "resendMessage")
+        self.busy_indicator = self.child(QProgressBar, "busyIndicator")
+        self.busy_label = self.child(QLabel, "busyLabel")
+        self.child(QLabel, "emailLabel").setBuddy(self.email_edit)
+        self.child(QLabel, "passwordLabel").setBuddy(self.password_edit)
+        self.email_edit.setMaxLength(254)
+        describe(self.email_edit, EMAIL_HINT)
+        self.busy_indicator.setRange(0, 0)
+        self.busy_indicator.setAccessibleName(texts.SIGNING_IN)
+        self.show_password_button.setCheckable(True)
+        self.show_password_button.toggled.connect(self._show_password)
+        self.resend_button.clicked.connect(self._resend_activation)
+        self.email_edit.textChanged.connect(self.completeChanged)
+        self.password_edit.textChanged.connect(self.completeChanged)
+        self._signed_in = False
+        self._busy = False
+        self.clear()
+
+    # --- the page's states --------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        prefill = self.context.session.prefill_sign_in_email or self.context.session.registered_email
+        if prefill and not self.email_edit.text():
+            self.email_edit.setText(prefill)
+
+    def clear(self) -> None:
+        super().clear()
+        self.email_edit.setText("")  # setText also drops the undo history
+        self.password_edit.setText("")
+        self.show_password_button.setChecked(False)
+        self._show_password(False)
+        self._hide_error()
+        self.resend_button.hide()
+        self.resend_message.clear()
+        self._set_busy(False)
+        self._signed_in = False
+
+    def isComplete(self) -> bool:
+        return not self._busy
+
+    def nextId(self) -> int:
+        return PageId.SIGNED_IN
+
+    def _show_password(self, visible: bool) -> None:
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
+        text = "Masquer" if visible else "Afficher"
+        self.show_password_button.setText(text)
+        self.show_password_button.setAccessibleName(text)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_indicator.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        for widget in (self.email_edit, self.password_edit, self.show_password_button):
+            widget.setReadOnly(busy) if isinstance(widget, QLineEdit) else widget.setEnabled(not busy)
+        self.completeChanged.emit()
+
+    def _show_error(self, text: str) -> None:
+        self.sign_in_message.show_message("error", text)
+        self.error_panel.show()
+        describe(self.password_edit, text)
+        self.context.announcer.announce(self.sign_in_message, text, assertive=True)
+
+    def _hide_error(self) -> None:
+        self.sign_in_message.clear()
+        self.error_panel.hide()
+        describe(self.password_edit)
+
+    # --- signing in ---------------------------------------------------------------------------------
+
+    def validatePage(self) -> bool:
+        if self._signed_in:
+            return True
+        if self._busy:
+            return False
+        email, password = self.email_edit.text(), self.password_edit.text()
+        self._hide_error()
+        self.resend_button.hide()
+        self.resend_message.clear()
+        if not email.strip() or not password:
+            self._show_error("Saisissez votre adresse électronique et votre mot de passe.")
+            (self.email_edit if not email.strip() else self.password_edit).setFocus()
+            return False
+        self._set_busy(True)
+        self.context.announcer.announce(self.busy_indicator, texts.SIGNING_IN)
+        service = self.context.service
+        self.context.runner.submit(
+            lambda: service.sign_in(email, password), self._signed_in_or_not, self._failed
+        )
+        return False
+
+    def _signed_in_or_not(self, result: SignInResult) -> None:
+        self._set_busy(False)
+        if result.outcome is SignInOutcome.SIGNED_IN:
+            self.context.session.signed_in_account = result.account
+            self._signed_in = True
+            self.password_edit.setText("")
+            self.enrollment_wizard().next()
+            return
+        self._show_error(result.message or texts.SIGN_IN_FAILED)
+        if result.outcome is SignInOutcome.PENDING_ACTIVATION:
+            self.resend_button.show()
+        self.password_edit.setFocus()
+        self.password_edit.selectAll()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self._show_error(texts.UNEXPECTED_ERROR)
+
+    def _resend_activation(self) -> None:
+        result = self.context.service.resend_activation(self.email_edit.text())
+        kind = "success" if result.outcome is ResendOutcome.SENT else "info"
+        self.resend_message.show_message(kind, result.message)
+        self.context.announcer.announce(self.resend_message, result.message)
+        if result.mail_id is not None:
+            self.context.session.registered_email = self.email_edit.text().strip()
+            self.context.session.activation_mail_id = result.mail_id
+            self.context.notify_mail(result.mail_id)

@@ -1,0 +1,152 @@
+"""The enrollment wizard: the seed's screens in order, French buttons, one call to start over.
+
+Pages own their fields and branch in ``nextId()``; this class adds what no page can do alone: the
+buttons each page shows, jumps such as "Vous avez déjà vos identifiants ? →", the announcement and
+focus of each new page, and ``reset_for_next_candidate()`` for kiosks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget, QWizard
+
+from monmaster_desktop import eligibility, texts
+from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.pages.activated_page import ActivatedPage
+from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.pages.candidater_page import CandidaterPage
+from monmaster_desktop.gui.pages.credentials_page import CredentialsPage
+from monmaster_desktop.gui.pages.eligibility_page import EligibilityPage
+from monmaster_desktop.gui.pages.mail_sent_page import MailSentPage
+from monmaster_desktop.gui.pages.sign_in_page import SignInPage
+from monmaster_desktop.gui.pages.signed_in_page import SignedInPage
+from monmaster_desktop.gui.pages.welcome_page import WelcomePage
+
+Button = QWizard.WizardButton
+HOME = Button.CustomButton1
+
+# The buttons each page shows, left to right (Qt hides the others).
+PAGE_BUTTONS: dict[PageId, list[Button]] = {
+    PageId.WELCOME: [Button.Stretch, Button.NextButton],
+    PageId.CANDIDATER: [Button.Stretch, Button.BackButton, Button.NextButton],
+    PageId.ELIGIBILITY: [Button.Stretch, Button.BackButton, Button.NextButton],
+    PageId.CREDENTIALS: [Button.Stretch, Button.BackButton, Button.CommitButton],
+    PageId.MAIL_SENT: [HOME, Button.Stretch],
+    PageId.ACTIVATED: [HOME, Button.Stretch, Button.NextButton],
+    PageId.SIGN_IN: [HOME, Button.Stretch, Button.BackButton, Button.NextButton],
+    PageId.SIGNED_IN: [Button.Stretch, Button.FinishButton],
+}
+# What a screen reader hears when a page opens, besides the heading.
+STEP_LABELS = {PageId.ELIGIBILITY: eligibility.STEP_LABEL, PageId.CREDENTIALS: "Étape 2 sur 2"}
+
+
+class EnrollmentWizard(QWizard):
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._jump_target: PageId | None = None
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1)
+        # French texts set explicitly: without Qt's translation loaded QWizard says "Next >".
+        for which, text in (
+            (Button.BackButton, "Précédent"),
+            (Button.NextButton, "Suivant"),
+            (Button.CommitButton, "Continuer"),
+            (Button.FinishButton, "Terminer"),
+            (Button.CancelButton, "Annuler"),
+            (HOME, "Retour à l'accueil"),
+        ):
+            self.setButtonText(which, text)
+        for which in (Button.BackButton, HOME):
+            self.button(which).setProperty("variant", "secondary")
+        self.customButtonClicked.connect(self._custom_button_clicked)
+
+        self.pages: dict[PageId, FormPage] = {
+            PageId.WELCOME: WelcomePage(context),
+            PageId.CANDIDATER: CandidaterPage(context),
+            PageId.ELIGIBILITY: EligibilityPage(context),
+            PageId.CREDENTIALS: CredentialsPage(context),
+            PageId.MAIL_SENT: MailSentPage(context),
+            PageId.ACTIVATED: ActivatedPage(context),
+            PageId.SIGN_IN: SignInPage(context),
+            PageId.SIGNED_IN: SignedInPage(context),
+        }
+        for page_id, page in self.pages.items():
+            self.setPage(page_id, page)
+        self.setStartId(PageId.WELCOME)
+        self.page_of(CandidaterPage).on_sign_in_requested = lambda: self.go_to(PageId.SIGN_IN)
+        self.page_of(CredentialsPage).on_sign_in_requested = lambda: self.go_to(PageId.SIGN_IN)
+        self.currentIdChanged.connect(self._page_changed)
+
+    def page_of(self, kind: type[FormPage]) -> FormPage:
+        return next(page for page in self.pages.values() if isinstance(page, kind))
+
+    @property
+    def current_page_id(self) -> PageId | None:
+        current = self.currentId()
+        return PageId(current) if current != -1 else None
+
+    # --- navigation ---------------------------------------------------------------------------------
+
+    def go_to(self, page_id: PageId) -> None:
+        """Move forward to any page (a link, an activation from the outbox), keeping the history for Back."""
+        if self.currentId() == page_id:
+            self.currentPage().initializePage()
+            self._page_changed(page_id)
+            return
+        self._jump_target = page_id
+        try:
+            self.next()
+        finally:
+            self._jump_target = None
+
+    def nextId(self) -> int:
+        if self._jump_target is not None:
+            return self._jump_target
+        return super().nextId()
+
+    def validateCurrentPage(self) -> bool:
+        # A jump is not the page's own "next": its checks (and a registration) must not run.
+        return True if self._jump_target is not None else super().validateCurrentPage()
+
+    def _custom_button_clicked(self, which: int) -> None:
+        if which == HOME:
+            self.reset_for_next_candidate()
+
+    def _page_changed(self, page_id: int) -> None:
+        if page_id == -1:
+            return
+        page_id = PageId(page_id)
+        self.setButtonLayout(PAGE_BUTTONS[page_id])
+        page = self.pages[page_id]
+        heading = page.heading()
+        heading_text = heading.text() if heading is not None else ""
+        step = STEP_LABELS.get(page_id)
+        announcement = (
+            texts.STEP_PAGE_ANNOUNCEMENT.format(step=step, heading=heading_text)
+            if step
+            else texts.PAGE_ANNOUNCEMENT.format(heading=heading_text)
+        )
+        # After Qt has finished showing the page: focus its heading, then tell the screen reader.
+        QTimer.singleShot(0, page.focus_first)
+        self.context.announcer.announce(heading or page, announcement)
+
+    # --- ending ---------------------------------------------------------------------------------------
+
+    def done(self, result: int) -> None:
+        # "Se déconnecter" (Finish) ends the candidate's session; the embedded wizard never closes.
+        self.context.announcer.announce(self, texts.SIGNED_OUT)
+        self.reset_for_next_candidate()
+
+    def reject(self) -> None:
+        # Escape must not hide the wizard embedded in the main window.
+        pass
+
+    def reset_for_next_candidate(self) -> None:
+        """Back to the empty first page: every field, answer, message and captcha cleared."""
+        for page in self.pages.values():
+            page.clear()
+        self.context.reset_session()
+        self.restart()
+        self.setButtonLayout(PAGE_BUTTONS[PageId.WELCOME])

@@ -1,0 +1,60 @@
+"""Every control a keyboard or screen-reader user can reach has a name, and it is its visible label."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+
+from monmaster_desktop.gui.context import GuiContext
+from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.settings import CaptchaMode
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None, widget.objectName()
+    return interface.text(QAccessible.Text.Name)
+
+
+def visible_label(widget: QWidget) -> str | None:
+    if isinstance(widget, QAbstractButton):
+        return widget.text().replace("&", "")
+    if isinstance(widget, QLineEdit):
+        buddies = [label for label in widget.window().findChildren(QLabel) if label.buddy() is widget]
+        return buddies[0].text().replace("&", "") if buddies else None
+    return None
+
+
+def focusable_controls(root: QWidget) -> list[QWidget]:
+    return [
+        widget
+        for widget in root.findChildren(QWidget)
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(widget, QLabel)
+    ]
+
+
+@pytest.mark.parametrize("captcha", [CaptchaMode.IMAGE, CaptchaMode.QUESTION])
+def test_every_focusable_control_is_named_after_its_label(qtbot, gui_context: GuiContext, captcha) -> None:
+    gui_context.settings = dataclasses.replace(gui_context.settings, captcha=captcha)
+    window = MainWindow(gui_context)
+    qtbot.addWidget(window)
+    window.outbox_window()  # built too: it is part of the journey
+    roots: list[QWidget] = [window.wizard, window.outbox_window()]
+
+    checked = 0
+    for root in roots:
+        for control in focusable_controls(root):
+            name = accessible_name(control)
+            where = f"{type(control).__name__} {control.objectName()!r}"
+            assert name.strip(), f"{where} has no accessible name"
+            label = visible_label(control)
+            if isinstance(control, QLineEdit):
+                assert label is not None, f"{where} has no visible label (QLabel buddy)"
+            if label:
+                assert name == label, f"{where}: accessible name {name!r} differs from its label {label!r}"
+            checked += 1
+    assert checked > 30

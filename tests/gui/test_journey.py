@@ -1,0 +1,376 @@
+"""The whole journey through the widgets a candidate touches: clicks and key presses only.
+
+Eligibility → credentials → the mail in the simulated outbox → activation → sign-in → sign-out, and
+the ways it can go wrong (a Non answer, field errors, duplicates, a wrong captcha, expired, reused and
+superseded links, throttled sign-in). Each test asserts what the candidate sees.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QLineEdit, QPushButton, QWizard
+from support import GOOD_PASSWORD, FakeClock, registration
+
+from monmaster_desktop.accounts.mail import token_from_activation_url
+from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
+from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.feedback import FieldMessage
+from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.settings import CaptchaMode
+
+Button = QWizard.WizardButton
+EMAIL = "camille.martin@example.fr"
+
+
+@pytest.fixture
+def window(qtbot, gui_context: GuiContext) -> Iterator[MainWindow]:
+    gui_context.settings = dataclasses.replace(gui_context.settings, captcha=CaptchaMode.OFF)
+    main_window = MainWindow(gui_context)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    yield main_window
+    gui_context.runner.wait_for_done()
+    main_window.reset_for_next_candidate()
+
+
+def click(qtbot, widget: QAbstractButton) -> None:
+    assert widget.isVisible() and widget.isEnabled(), f"{widget.text()!r} cannot be clicked"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def wizard_button(window: MainWindow, which: Button) -> QAbstractButton:
+    return window.wizard.button(which)
+
+
+def page_widget(window: MainWindow, page: PageId, kind: type, name: str):
+    return window.wizard.pages[page].child(kind, name)
+
+
+def current(window: MainWindow) -> PageId | None:
+    return window.wizard.current_page_id
+
+
+def go_to_eligibility(qtbot, window: MainWindow) -> None:
+    assert wizard_button(window, Button.NextButton).text() == "Candidater"
+    click(qtbot, wizard_button(window, Button.NextButton))
+    assert current(window) is PageId.CANDIDATER
+    assert wizard_button(window, Button.NextButton).text() == "Créer un compte"
+    click(qtbot, wizard_button(window, Button.NextButton))
+    assert current(window) is PageId.ELIGIBILITY
+
+
+def answer_all(qtbot, window: MainWindow, answers: dict[str, Answer] | None = None) -> None:
+    page = window.wizard.pages[PageId.ELIGIBILITY]
+    for key in QUESTION_KEYS:
+        click(qtbot, page.radio(key, (answers or {}).get(key, Answer.OUI)))
+
+
+def go_to_credentials(qtbot, window: MainWindow) -> None:
+    go_to_eligibility(qtbot, window)
+    answer_all(qtbot, window)
+    create = wizard_button(window, Button.NextButton)
+    assert create.text() == "Créer mon compte"
+    click(qtbot, create)
+    assert current(window) is PageId.CREDENTIALS
+
+
+def type_into(qtbot, window: MainWindow, name: str, text: str) -> None:
+    edit = page_widget(window, PageId.CREDENTIALS, QLineEdit, name)
+    edit.setFocus()
+    qtbot.keyClicks(edit, text)
+
+
+def fill_credentials(
+    qtbot,
+    window: MainWindow,
+    email: str = EMAIL,
+    password: str = GOOD_PASSWORD,
+    confirmation: str | None = None,
+    consent: bool = True,
+) -> None:
+    type_into(qtbot, window, "emailEdit", email)
+    type_into(qtbot, window, "passwordEdit", password)
+    type_into(qtbot, window, "confirmationEdit", password if confirmation is None else confirmation)
+    if consent:
+        click(qtbot, page_widget(window, PageId.CREDENTIALS, QCheckBox, "consentCheckBox"))
+
+
+def submit_credentials(qtbot, window: MainWindow) -> None:
+    commit = wizard_button(window, Button.CommitButton)
+    assert commit.text() == "Continuer"
+    click(qtbot, commit)
+    qtbot.waitUntil(lambda: not window.context.runner.busy and commit.isEnabled(), timeout=10000)
+
+
+def register_through_the_wizard(qtbot, window: MainWindow, email: str = EMAIL) -> None:
+    go_to_credentials(qtbot, window)
+    fill_credentials(qtbot, window, email=email)
+    submit_credentials(qtbot, window)
+    qtbot.waitUntil(lambda: current(window) is PageId.MAIL_SENT, timeout=10000)
+
+
+def open_outbox_and_follow(qtbot, window: MainWindow, link_text: str = "Activer mon compte") -> None:
+    click(qtbot, page_widget(window, PageId.MAIL_SENT, QPushButton, "openOutboxButton"))
+    outbox = window.outbox_window()
+    qtbot.waitUntil(outbox.isVisible)
+    (button,) = [button for button in outbox.link_buttons() if button.text() == link_text]
+    click(qtbot, button)
+
+
+def message_text(window: MainWindow, page: PageId, name: str) -> str:
+    message = page_widget(window, page, FieldMessage, name)
+    return message.text() if message.isVisible() else ""
+
+
+# --- the happy path -----------------------------------------------------------------------------------
+
+
+def test_eligible_candidate_registers_activates_signs_in_and_out(qtbot, window: MainWindow) -> None:
+    register_through_the_wizard(qtbot, window)
+    assert EMAIL in page_widget(window, PageId.MAIL_SENT, QLabel, "mailSentLabel").text()
+    assert window.context.service.find_account(EMAIL).status.value == "pending"
+
+    open_outbox_and_follow(qtbot, window)
+    qtbot.waitUntil(lambda: current(window) is PageId.ACTIVATED)
+    assert "Votre compte a bien été activé" in message_text(window, PageId.ACTIVATED, "activationMessage")
+    assert not window.outbox_window().isVisible()
+
+    sign_in = wizard_button(window, Button.NextButton)
+    assert sign_in.text() == "Se connecter"
+    click(qtbot, sign_in)
+    assert current(window) is PageId.SIGN_IN
+    assert page_widget(window, PageId.SIGN_IN, QLineEdit, "emailEdit").text() == EMAIL
+    password = page_widget(window, PageId.SIGN_IN, QLineEdit, "passwordEdit")
+    password.setFocus()
+    qtbot.keyClicks(password, GOOD_PASSWORD)
+    qtbot.keyClick(password, Qt.Key.Key_Return)  # Enter triggers "Se connecter"
+    qtbot.waitUntil(lambda: current(window) is PageId.SIGNED_IN, timeout=10000)
+    assert (
+        f"Adresse électronique : {EMAIL}"
+        == page_widget(window, PageId.SIGNED_IN, QLabel, "emailValueLabel").text()
+    )
+
+    sign_out = wizard_button(window, Button.FinishButton)
+    assert sign_out.text() == "Se déconnecter"
+    click(qtbot, sign_out)
+    assert current(window) is PageId.WELCOME
+    assert page_widget(window, PageId.SIGN_IN, QLineEdit, "passwordEdit").text() == ""
+
+
+def test_candidate_with_an_account_goes_straight_to_sign_in(qtbot, window: MainWindow) -> None:
+    click(qtbot, wizard_button(window, Button.NextButton))
+    click(qtbot, page_widget(window, PageId.CANDIDATER, QPushButton, "signInLinkButton"))
+    assert current(window) is PageId.SIGN_IN
+    click(qtbot, wizard_button(window, Button.BackButton))
+    assert current(window) is PageId.CANDIDATER
+
+
+# --- step 1 -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", QUESTION_KEYS)
+def test_a_non_answer_keeps_create_my_account_disabled(qtbot, window: MainWindow, key: str) -> None:
+    go_to_eligibility(qtbot, window)
+    answer_all(qtbot, window, {key: Answer.NON})
+    assert not wizard_button(window, Button.NextButton).isEnabled()
+    page = window.wizard.pages[PageId.ELIGIBILITY]
+    assert page.child(FieldMessage, f"feedback_{key}").isVisible()
+    click(qtbot, page.radio(key, Answer.OUI))  # the candidate changes their mind
+    assert wizard_button(window, Button.NextButton).isEnabled()
+
+
+# --- step 2: refusals keep what was typed -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "message_name", "expected"),
+    [
+        ({"email": "camille.example.fr"}, "emailMessage", "@"),
+        ({"password": "motdepasse", "confirmation": "motdepasse"}, "passwordMessage", "Il manque"),
+        ({"confirmation": GOOD_PASSWORD + "x"}, "confirmationMessage", "ne correspondent pas"),
+        ({"consent": False}, "consentMessage", "cocher la case"),
+        (
+            {"password": "Password1%", "confirmation": "Password1%"},
+            "passwordMessage",
+            "trop facile à deviner",
+        ),
+    ],
+)
+def test_each_field_error_shows_under_its_field_and_keeps_everything_typed(
+    qtbot, window: MainWindow, fields: dict, message_name: str, expected: str
+) -> None:
+    go_to_credentials(qtbot, window)
+    typed = {"email": EMAIL, "password": GOOD_PASSWORD, "confirmation": None, "consent": True} | fields
+    fill_credentials(qtbot, window, **typed)
+    submit_credentials(qtbot, window)
+
+    assert current(window) is PageId.CREDENTIALS
+    assert expected in message_text(window, PageId.CREDENTIALS, message_name)
+    assert page_widget(window, PageId.CREDENTIALS, QLineEdit, "emailEdit").text() == typed["email"]
+    assert page_widget(window, PageId.CREDENTIALS, QLineEdit, "passwordEdit").text() == typed["password"]
+    confirmation = typed["confirmation"] if typed["confirmation"] is not None else typed["password"]
+    assert page_widget(window, PageId.CREDENTIALS, QLineEdit, "confirmationEdit").text() == confirmation
+    assert window.context.service.list_accounts() == []
+
+
+@pytest.mark.parametrize("activate_first", [False, True])
+def test_duplicate_address_is_told_apart_active_or_pending(
+    qtbot, window: MainWindow, activate_first: bool
+) -> None:
+    service = window.context.service
+    result = service.register(registration(EMAIL.upper()))
+    if activate_first:
+        link = service.outbox.get(result.mail_id).links[0].url
+        service.activate(token_from_activation_url(link))
+    go_to_credentials(qtbot, window)
+    fill_credentials(qtbot, window)
+    submit_credentials(qtbot, window)
+    expected = "Connectez-vous" if activate_first else "renvoyer le courriel d'activation"
+    assert expected in message_text(window, PageId.CREDENTIALS, "emailMessage")
+
+
+def test_wrong_captcha_answer_is_refused_and_nothing_is_registered(qtbot, gui_context: GuiContext) -> None:
+    gui_context.settings = dataclasses.replace(gui_context.settings, captcha=CaptchaMode.QUESTION)
+    main_window = MainWindow(gui_context)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    go_to_credentials(qtbot, main_window)
+    fill_credentials(qtbot, main_window)
+    captcha = main_window.wizard.pages[PageId.CREDENTIALS].captcha_widget
+    wrong = "0" if captcha.captcha.question_answer != "0" else "1"
+    captcha.answer_edit().setFocus()
+    qtbot.keyClicks(captcha.answer_edit(), wrong)
+    submit_credentials(qtbot, main_window)
+    assert main_window.wizard.current_page_id is PageId.CREDENTIALS
+    assert "incorrecte" in " ".join(message.text() for message in captcha.findChildren(FieldMessage))
+    assert gui_context.service.list_accounts() == []
+
+    captcha.answer_edit().setText("")
+    qtbot.keyClicks(captcha.answer_edit(), captcha.captcha.question_answer)
+    submit_credentials(qtbot, main_window)
+    qtbot.waitUntil(lambda: main_window.wizard.current_page_id is PageId.MAIL_SENT, timeout=10000)
+
+
+# --- links from the outbox ------------------------------------------------------------------------------
+
+
+def test_resend_makes_the_old_link_stop_working(qtbot, window: MainWindow) -> None:
+    register_through_the_wizard(qtbot, window)
+    outbox = window.context.service.outbox
+    first_mail = outbox.list()[0].id
+    click(qtbot, page_widget(window, PageId.MAIL_SENT, QPushButton, "resendButton"))
+    assert "Le lien précédent ne fonctionne plus" in message_text(window, PageId.MAIL_SENT, "resendMessage")
+    assert len(outbox.list()) == 2
+
+    window.open_outbox(first_mail)  # the candidate opens the older mail and follows its link
+    (button,) = window.outbox_window().link_buttons()
+    click(qtbot, button)
+    assert current(window) is PageId.MAIL_SENT
+    assert "remplacé par un lien plus récent" in window.outbox_window().status_message.text()
+
+    window.open_outbox(None)  # newest first
+    (button,) = window.outbox_window().link_buttons()
+    click(qtbot, button)
+    qtbot.waitUntil(lambda: current(window) is PageId.ACTIVATED)
+
+
+def test_reused_link_says_the_account_is_already_active(qtbot, window: MainWindow) -> None:
+    register_through_the_wizard(qtbot, window)
+    open_outbox_and_follow(qtbot, window)
+    qtbot.waitUntil(lambda: current(window) is PageId.ACTIVATED)
+    window.open_outbox(None)
+    (button,) = window.outbox_window().link_buttons()
+    click(qtbot, button)
+    assert current(window) is PageId.ACTIVATED
+    assert "déjà activé" in window.outbox_window().status_message.text()
+
+
+def test_expired_link_is_refused_with_its_own_message(qtbot, window: MainWindow, clock: FakeClock) -> None:
+    register_through_the_wizard(qtbot, window)
+    clock.advance(hours=73)
+    open_outbox_and_follow(qtbot, window)
+    assert current(window) is PageId.MAIL_SENT
+    assert "a expiré" in window.outbox_window().status_message.text()
+    assert window.context.service.find_account(EMAIL).status.value == "pending"
+
+
+# --- sign-in --------------------------------------------------------------------------------------------
+
+
+def sign_in_with(qtbot, window: MainWindow, email: str, password: str) -> None:
+    email_edit = page_widget(window, PageId.SIGN_IN, QLineEdit, "emailEdit")
+    password_edit = page_widget(window, PageId.SIGN_IN, QLineEdit, "passwordEdit")
+    email_edit.setText("")
+    password_edit.setText("")
+    email_edit.setFocus()
+    qtbot.keyClicks(email_edit, email)
+    password_edit.setFocus()
+    qtbot.keyClicks(password_edit, password)
+    click(qtbot, wizard_button(window, Button.NextButton))
+    qtbot.waitUntil(lambda: not window.context.runner.busy, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard_button(window, Button.NextButton).isEnabled() or current(window) is not PageId.SIGN_IN
+    )
+
+
+def test_wrong_password_then_throttled_sign_in_shows_the_wait(qtbot, window: MainWindow) -> None:
+    service = window.context.service
+    result = service.register(registration(EMAIL))
+    service.activate(token_from_activation_url(service.outbox.get(result.mail_id).links[0].url))
+    click(qtbot, wizard_button(window, Button.NextButton))
+    click(qtbot, page_widget(window, PageId.CANDIDATER, QPushButton, "signInLinkButton"))
+
+    sign_in_with(qtbot, window, EMAIL, "Mauvais%pass1")
+    assert (
+        message_text(window, PageId.SIGN_IN, "signInMessage")
+        == "Adresse électronique ou mot de passe incorrect."
+    )
+    assert page_widget(window, PageId.SIGN_IN, QLineEdit, "emailEdit").text() == EMAIL
+    for _ in range(4):
+        sign_in_with(qtbot, window, EMAIL, "Mauvais%pass1")
+    assert "Réessayez dans 30 secondes" in message_text(window, PageId.SIGN_IN, "signInMessage")
+    sign_in_with(qtbot, window, EMAIL, GOOD_PASSWORD)
+    assert current(window) is PageId.SIGN_IN
+    assert "Trop de tentatives" in message_text(window, PageId.SIGN_IN, "signInMessage")
+
+
+def test_pending_account_is_offered_a_new_activation_mail(qtbot, window: MainWindow) -> None:
+    window.context.service.register(registration(EMAIL))
+    click(qtbot, wizard_button(window, Button.NextButton))
+    click(qtbot, page_widget(window, PageId.CANDIDATER, QPushButton, "signInLinkButton"))
+    sign_in_with(qtbot, window, EMAIL, GOOD_PASSWORD)
+    assert "pas encore activé" in message_text(window, PageId.SIGN_IN, "signInMessage")
+    resend = page_widget(window, PageId.SIGN_IN, QPushButton, "resendActivationButton")
+    click(qtbot, resend)
+    assert "Un nouveau courriel d'activation a été envoyé" in message_text(
+        window, PageId.SIGN_IN, "resendMessage"
+    )
+    assert len(window.context.service.outbox.list()) == 2
+
+
+# --- reset between candidates ------------------------------------------------------------------------
+
+
+def test_reset_leaves_nothing_of_the_previous_candidate(qtbot, window: MainWindow) -> None:
+    go_to_credentials(qtbot, window)
+    fill_credentials(qtbot, window, email="secret.candidate@example.fr", password="Secret%Pass42")
+    window.reset_for_next_candidate()
+
+    assert current(window) is PageId.WELCOME
+    for edit in window.findChildren(QLineEdit):
+        assert edit.text() == "", edit.objectName()
+        edit.undo()
+        assert edit.text() == "", f"undo restored text in {edit.objectName()}"
+    for box in window.findChildren(QCheckBox):
+        assert not box.isChecked()
+    eligibility_page = window.wizard.pages[PageId.ELIGIBILITY]
+    assert all(
+        eligibility_page.radio(key, answer).isChecked() is False for key in QUESTION_KEYS for answer in Answer
+    )
+    visible_texts = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert "secret.candidate" not in visible_texts
