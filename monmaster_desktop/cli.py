@@ -47,6 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=["fr", "en"], default="fr", help="langue de l'interface (par défaut : fr)"
     )
+    parser.add_argument(
+        "--screenshots",
+        type=Path,
+        metavar="DOSSIER",
+        help=(
+            "enregistrer une capture PNG de chaque page dans ses états typiques, à 100 %% et 200 %% "
+            "de taille de texte, sans écran et sur des données jetables, puis quitter"
+        ),
+    )
 
     commands = parser.add_subparsers(dest="command", metavar="SOUS-COMMANDE")
     accounts = commands.add_parser("accounts", help="comptes enregistrés (opérateurs)")
@@ -91,6 +100,10 @@ def settings_from(arguments: argparse.Namespace) -> Settings:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     settings = settings_from(arguments)
+    if arguments.screenshots is not None:
+        from monmaster_desktop.gui.app import run_screenshots
+
+        return run_screenshots(arguments.screenshots)
     if arguments.command is None:
         from monmaster_desktop.gui.app import run_gui  # Qt is loaded only for the GUI
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -57,3 +59,13 @@ def run_gui(settings: Settings) -> int:
     else:
         window.show()
     return app.exec()
+
+
+def run_screenshots(directory: Path) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
+    create_application()
+    from monmaster_desktop.gui.screenshots import take_screenshots
+
+    for path in take_screenshots(directory):
+        print(path)
+    return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from monmaster_desktop import APP_DISPLAY_NAME, __version__, texts
 from monmaster_desktop.accounts.mail import token_from_activation_url
@@ -31,7 +31,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.wizard = EnrollmentWizard(context)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a dialog class, embedded as a plain widget
-        self.setCentralWidget(self.wizard)
+        frame = QWidget(self)
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.setContentsMargins(12, 0, 12, 8)  # the wizard's buttons do not touch the window's edges
+        frame_layout.addWidget(self.wizard)
+        self.setCentralWidget(frame)
         self._outbox_window: OutboxWindow | None = None
         self._open_documents: list[QDialog] = []
         context.open_document = self.open_document

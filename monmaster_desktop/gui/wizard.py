@@ -7,7 +7,7 @@ focus of each new page, and ``reset_for_next_candidate()`` for kiosks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QWidget, QWizard
 
 from monmaster_desktop import eligibility, texts
@@ -78,6 +78,7 @@ class EnrollmentWizard(QWizard):
         self.page_of(CandidaterPage).on_sign_in_requested = lambda: self.go_to(PageId.SIGN_IN)
         self.page_of(CredentialsPage).on_sign_in_requested = lambda: self.go_to(PageId.SIGN_IN)
         self.currentIdChanged.connect(self._page_changed)
+        self._fit_buttons_to_text()
 
     def page_of(self, kind: type[FormPage]) -> FormPage:
         return next(page for page in self.pages.values() if isinstance(page, kind))
@@ -131,6 +132,19 @@ class EnrollmentWizard(QWizard):
         # After Qt has finished showing the page: focus its heading, then tell the screen reader.
         QTimer.singleShot(0, page.focus_first)
         self.context.announcer.announce(heading or page, announcement)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_buttons_to_text()
+
+    def _fit_buttons_to_text(self) -> None:
+        # QWizard's button row keeps the height it had at the first font; at 200 % text the labels
+        # would be cut. Every button is at least as tall as its text needs.
+        for which in (*PAGE_BUTTONS[PageId.CREDENTIALS], HOME, Button.FinishButton, Button.NextButton):
+            if which is not Button.Stretch:
+                button = self.button(which)
+                button.setMinimumHeight(button.sizeHint().height())
 
     # --- ending ---------------------------------------------------------------------------------------
 

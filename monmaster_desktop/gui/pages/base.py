@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.forms import load_form
 
 W = TypeVar("W", bound=QWidget)
+
+# The readable column: about this many average characters per line, whatever the text size.
+COLUMN_CHARACTERS = 96
+# Text fields: about this many em wide (the design system's forms are not page-wide).
+FIELD_WIDTH_EM = 40
+
+
+def limit_field_widths(*fields: QWidget) -> None:
+    """Keep fields (or a field with its button) about FIELD_WIDTH_EM wide at the current text size."""
+    for field in fields:
+        field.setMaximumWidth(round(field.fontMetrics().horizontalAdvance("M") * FIELD_WIDTH_EM))
 
 
 class FormPage(QWizardPage):
@@ -39,11 +50,32 @@ class FormPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area)
+        self.fit_to_text()
         heading = self.form.findChild(QLabel, self.HEADING)
         if heading is not None:
             # Focusable (not in the Tab chain) so a page change can move the screen reader onto it.
             heading.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             heading.setAccessibleName(heading.text())
+
+    def fit_to_text(self) -> None:
+        """Size what depends on the text size; runs again whenever the font changes (Ctrl + / Ctrl −).
+
+        The form's ``contentColumn`` (or the whole form) is kept to a readable line length; pages with
+        fields extend this to cap their fields with ``limit_field_widths``.
+        """
+        column = self.form.findChild(QWidget, "contentColumn")
+        extra = 0
+        if column is None:  # the whole form is the column: its margins come on top of the text
+            column = self.form
+            layout = column.layout()
+            if layout is not None:
+                extra = layout.contentsMargins().left() + layout.contentsMargins().right()
+        column.setMaximumWidth(column.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS + extra)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_to_text()
+        super().changeEvent(event)
 
     def child(self, kind: type[W], name: str) -> W:
         found = self.form.findChild(kind, name)

@@ -49,7 +49,7 @@ from monmaster_desktop.gui.accessibility import describe
 from monmaster_desktop.gui.checklist import ALL_CRITERIA_MET, INVALID, NEUTRAL, VALID, PasswordChecklist
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.feedback import FieldMessage, kind_colour
-from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
 from monmaster_desktop.settings import CaptchaMode
 
 if TYPE_CHECKING:
@@ -83,10 +83,6 @@ ANNOUNCE_DELAY_MS = 700
 # An address found wrong on leaving the field is told after this delay, so that a click on
 # "Continuer" (which also leaves the field) gives one announcement, not two.
 EMAIL_ERROR_DELAY_MS = 400
-# The readable column: about this many average characters per line, whatever the text size
-# (the same measure as the eligibility page). Fields are narrower: about 40 em.
-COLUMN_CHARACTERS = 96
-FIELD_WIDTH_EM = 40
 
 # The Caps Lock bit of QKeyEvent.nativeModifiers() per Qt platform plugin (see the module docstring).
 CAPS_LOCK_NATIVE_MASKS: dict[str, int] = {"xcb": 0x2, "wayland": 0x2, "windows": 0x100, "cocoa": 0x10000}
@@ -217,7 +213,7 @@ class CredentialsPage(FormPage):
         self._set_up_links()
         self.captcha_widget = self._set_up_captcha()
         self._set_up_tab_order()
-        self._fit_to_text()
+        self.fit_to_text()
 
         self.email_edit.textChanged.connect(self._email_changed)
         self.password_edit.textChanged.connect(self._password_changed)
@@ -309,17 +305,13 @@ class CredentialsPage(FormPage):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def _fit_to_text(self) -> None:
-        column = self.child(QWidget, "contentColumn")
-        column.setMaximumWidth(column.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS)
-        field_width = round(self.email_edit.fontMetrics().horizontalAdvance("M") * FIELD_WIDTH_EM)
-        for field in (self.email_edit, self.password_row, self.confirmation_edit):
-            field.setMaximumWidth(field_width)
+    def fit_to_text(self) -> None:
+        super().fit_to_text()
+        if hasattr(self, "confirmation_edit"):  # the base class calls this before our fields exist
+            limit_field_widths(self.email_edit, self.password_row, self.confirmation_edit)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._fit_to_text()
-        elif event.type() == QEvent.Type.StyleChange:
+        if event.type() == QEvent.Type.StyleChange:
             self._contrast_consent_box()
         super().changeEvent(event)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -55,8 +55,6 @@ CHANGE_ANSWER_HINT = "Si vous vous êtes trompé, vous pouvez modifier votre ré
 
 # Announce once the candidate has stopped changing answers (arrow keys check as they move).
 ANNOUNCE_DELAY_MS = 700
-# The readable column: about this many average characters per line, whatever the text size.
-COLUMN_CHARACTERS = 96
 
 
 class QuestionBlock:
@@ -194,7 +192,6 @@ class EligibilityPage(FormPage):
         self._announce_timer.setSingleShot(True)
         self._announce_timer.setInterval(ANNOUNCE_DELAY_MS)
         self._announce_timer.timeout.connect(self._announce_changes)
-        self._fit_column_to_text()
 
     def _set_static_texts(self) -> None:
         # One source, the eligibility module (from the seed); the .ui holds the same words for Designer.
@@ -316,17 +313,6 @@ class EligibilityPage(FormPage):
         self._announced_eligible = verdict.is_eligible
         self._changed_keys.clear()
         self.context.announcer.announce(source, _as_sentences(parts))
-
-    # --- looks ----------------------------------------------------------------------------------
-
-    def _fit_column_to_text(self) -> None:
-        column = self.child(QWidget, "contentColumn")
-        column.setMaximumWidth(column.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._fit_column_to_text()
-        super().changeEvent(event)
 
 
 def _as_sentences(parts: list[str]) -> str:

@@ -12,7 +12,7 @@ from monmaster_desktop.accounts.service import ResendOutcome, SignInOutcome, Sig
 from monmaster_desktop.gui.accessibility import describe
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.feedback import FieldMessage
-from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
 
 EMAIL_HINT = "Par exemple : nom@example.com"
 
@@ -49,6 +49,11 @@ class SignInPage(FormPage):
 
     # --- the page's states --------------------------------------------------------------------------
 
+    def fit_to_text(self) -> None:
+        super().fit_to_text()
+        if hasattr(self, "password_edit"):  # the base class calls this before our fields exist
+            limit_field_widths(self.email_edit, self.password_edit)
+
     def initializePage(self) -> None:
         prefill = self.context.session.prefill_sign_in_email or self.context.session.registered_email
         if prefill and not self.email_edit.text():
@@ -82,8 +87,10 @@ class SignInPage(FormPage):
         self._busy = busy
         self.busy_indicator.setVisible(busy)
         self.busy_label.setVisible(busy)
-        for widget in (self.email_edit, self.password_edit, self.show_password_button):
-            widget.setReadOnly(busy) if isinstance(widget, QLineEdit) else widget.setEnabled(not busy)
+        # Read-only rather than disabled: the focus stays where it is while the password is checked.
+        self.email_edit.setReadOnly(busy)
+        self.password_edit.setReadOnly(busy)
+        self.show_password_button.setEnabled(not busy)
         self.completeChanged.emit()
 
     def _show_error(self, text: str) -> None:
