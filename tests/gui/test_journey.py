@@ -27,6 +27,7 @@ from gui_support import (
     wizard_button,
 )
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QWizard
 from support import GOOD_PASSWORD, FakeClock, registration
 
@@ -299,3 +300,34 @@ def test_reset_leaves_nothing_of_the_previous_candidate(qtbot, window: MainWindo
     )
     visible_texts = " ".join(label.text() for label in window.findChildren(QLabel))
     assert "secret.candidate" not in visible_texts
+
+
+def accessible_texts(root) -> list[str]:
+    """Every name, description and value a screen reader can read under ``root``."""
+    found: list[str] = []
+    pending = [QAccessible.queryAccessibleInterface(root)]
+    while pending:
+        interface = pending.pop()
+        if interface is None or not interface.isValid():
+            continue
+        for kind in (QAccessible.Text.Name, QAccessible.Text.Description, QAccessible.Text.Value):
+            found.append(interface.text(kind))
+        pending.extend(interface.child(index) for index in range(interface.childCount()))
+    return found
+
+
+def test_reset_leaves_nothing_in_the_accessible_tree(qtbot, window: MainWindow) -> None:
+    register_through_the_wizard(qtbot, window, email="secret.candidate@example.fr")
+    window.open_outbox(None)
+    assert any("secret.candidate" in text for text in accessible_texts(window.outbox_window()))
+    window.reset_for_next_candidate()
+    assert not window.outbox_window().isVisible()
+    for root in (window, window.outbox_window()):
+        assert not [text for text in accessible_texts(root) if "secret.candidate" in text]
+
+
+def test_outbox_opens_from_the_menu_and_its_shortcut(qtbot, window: MainWindow) -> None:
+    assert window.outbox_action.text().replace("&", "") == "Boîte de réception (simulée)"
+    assert window.outbox_action.shortcut().toString() == "Ctrl+Shift+B"
+    window.outbox_action.trigger()
+    qtbot.waitUntil(window.outbox_window().isVisible)
