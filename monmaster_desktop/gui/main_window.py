@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         frame_layout.setContentsMargins(12, 0, 12, 8)  # the wizard's buttons do not touch the window's edges
         frame_layout.addWidget(self.wizard)
         self.setCentralWidget(frame)
+        self.wizard.start_over_requested.connect(self.reset_for_next_candidate)
         self._outbox_window: OutboxWindow | None = None
         self._open_documents: list[QDialog] = []
         context.open_document = self.open_document

@@ -7,7 +7,7 @@ focus of each new page, and ``reset_for_next_candidate()`` for kiosks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from monmaster_desktop import eligibility, texts
@@ -41,6 +41,10 @@ STEP_LABELS = {PageId.ELIGIBILITY: eligibility.STEP_LABEL, PageId.CREDENTIALS: "
 
 
 class EnrollmentWizard(QWizard):
+    # "Retour à l'accueil" or "Se déconnecter": the main window clears everything (outbox and
+    # dialogs included) and calls reset_for_next_candidate().
+    start_over_requested = Signal()
+
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -111,9 +115,10 @@ class EnrollmentWizard(QWizard):
         # A jump is not the page's own "next": its checks (and a registration) must not run.
         return True if self._jump_target is not None else super().validateCurrentPage()
 
-    def _custom_button_clicked(self, which: int) -> None:
-        if which == HOME:
-            self.reset_for_next_candidate()
+    def _custom_button_clicked(self, which: int | Button) -> None:
+        # The signal carries a plain int in PySide6, which never equals the enum member.
+        if Button(which) is HOME:
+            self.start_over_requested.emit()
 
     def _page_changed(self, page_id: int) -> None:
         if page_id == -1:
@@ -151,7 +156,7 @@ class EnrollmentWizard(QWizard):
     def done(self, result: int) -> None:
         # "Se déconnecter" (Finish) ends the candidate's session; the embedded wizard never closes.
         self.context.announcer.announce(self, texts.SIGNED_OUT)
-        self.reset_for_next_candidate()
+        self.start_over_requested.emit()
 
     def reject(self) -> None:
         # Escape must not hide the wizard embedded in the main window.

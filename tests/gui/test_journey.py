@@ -34,6 +34,7 @@ from support import GOOD_PASSWORD, FakeClock, registration
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
 from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.documents import DocumentDialog
 from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.settings import CaptchaMode
@@ -331,3 +332,32 @@ def test_outbox_opens_from_the_menu_and_its_shortcut(qtbot, window: MainWindow) 
     assert window.outbox_action.shortcut().toString() == "Ctrl+Shift+B"
     window.outbox_action.trigger()
     qtbot.waitUntil(window.outbox_window().isVisible)
+
+
+def test_unknown_and_foreign_links_get_their_own_messages(qtbot, window: MainWindow) -> None:
+    register_through_the_wizard(qtbot, window)
+    window.follow_mail_link("monmaster://activer?jeton=jamais-envoye")
+    assert "n'est pas valide" in window.outbox_window().status_message.text()
+    window.follow_mail_link("https://example.fr/")
+    assert "n'est pas un lien d'activation" in window.outbox_window().status_message.text()
+    assert current(window) is PageId.MAIL_SENT
+
+
+def test_back_to_home_closes_the_outbox(qtbot, window: MainWindow) -> None:
+    register_through_the_wizard(qtbot, window)
+    window.open_outbox(None)
+    assert window.outbox_window().isVisible()
+    home = wizard_button(window, QWizard.WizardButton.CustomButton1)
+    assert home.text() == "Retour à l'accueil"
+    click(qtbot, home)
+    assert current(window) is PageId.WELCOME
+    assert not window.outbox_window().isVisible()
+
+
+def test_reset_closes_open_documents(qtbot, window: MainWindow) -> None:
+    go_to_credentials(qtbot, window)
+    click(qtbot, page_widget(window, PageId.CREDENTIALS, QPushButton, "cguLinkButton"))
+    assert [dialog for dialog in window.findChildren(DocumentDialog) if dialog.isVisible()]
+    window.reset_for_next_candidate()  # what the kiosk calls between candidates
+    assert not [dialog for dialog in window.findChildren(DocumentDialog) if dialog.isVisible()]
+    assert current(window) is PageId.WELCOME
