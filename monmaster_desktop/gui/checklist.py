@@ -13,12 +13,11 @@ password, and keeps it only to score it once typing pauses (``clear()`` forgets 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from monmaster_desktop import validation
-from monmaster_desktop.gui.feedback import FieldMessage, kind_colour, paint_status_icon
+from monmaster_desktop.gui.feedback import FieldMessage, IconLabel
 
 NEUTRAL = "neutral"
 VALID = "valid"
@@ -34,69 +33,32 @@ MISSING_CRITERIA = "Il manque : {missing}."
 STRENGTH_DELAY_MS = 250
 
 
-class StatusLine(QLabel):
-    """One line of the checklist: an icon painted in the left margin, then the words.
+class StatusLine(IconLabel):
+    """One line of the checklist: an icon, then the words (a single object for screen readers).
 
-    A single QLabel, so a screen reader meets one object whose name is the whole line.
     ``icon`` is "neutral" (a hollow circle), "success", "error", "warning" or "" (no icon).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._icon = ""
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # The message style's kind this line is coloured with; "" until the first show_state. Kept here
         # rather than read back with property(): PySide6 6.12 mishandles property() of an unset property.
         self._kind: str | None = ""
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
     def show_state(self, icon: str, kind: str | None, text: str) -> None:
         """Icon, colour (a ``kind`` of the message style sheet, or None for grey) and words at once."""
-        self._icon = icon
         self.setText(text)
         self.setAccessibleName(text)
         if self._kind != kind:
             self._kind = kind
             self.setProperty("kind", kind)
             self.setProperty("role", None if kind else "mention")
-            self.style().unpolish(self)
-            self.style().polish(self)
-        self._update_margin()
-        self.update()
+            self._repolish()
+        self.set_icon(icon)
 
-    def icon(self) -> str:
-        return self._icon
-
-    def _icon_size(self) -> int:
-        return self.fontMetrics().height()
-
-    def _update_margin(self) -> None:
-        left = self._icon_size() + self._icon_size() // 2 if self._icon else 0
-        self.setContentsMargins(left, 0, 0, 0)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._update_margin()
-        super().changeEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._icon:
-            return
-        size = self._icon_size() * 0.9
-        box = QRectF(1, (self.fontMetrics().height() - size) / 2 + 1, size, size)
-        painter = QPainter(self)
-        if self._icon == NEUTRAL:
-            # Before typing: a hollow circle, the same size as the status discs that replace it.
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            pen_width = max(1.5, size / 10)
-            painter.setPen(QPen(kind_colour("text-mention"), pen_width))
-            painter.drawEllipse(box.adjusted(pen_width / 2, pen_width / 2, -pen_width / 2, -pen_width / 2))
-        else:
-            paint_status_icon(painter, box, self._icon)
-        painter.end()
+    def icon(self) -> str:  # type: ignore[override]
+        return super().icon() or ""
 
 
 class PasswordChecklist(QWidget):

@@ -27,12 +27,21 @@ def kind_colour(kind: str) -> QColor:
 
 
 def paint_status_icon(painter: QPainter, box: QRectF, kind: str, colour: QColor | None = None) -> None:
-    """A filled disc with a white check, cross, "i" or "!": the design system's status icons."""
-    colour = colour or kind_colour(kind)
+    """The design system's status icons: a filled disc with a white check, cross, "i" or "!".
+
+    "neutral" is a hollow grey circle of the same size (a checklist row before typing).
+    """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if kind == "neutral":
+        pen_width = max(1.5, box.width() / 10)
+        painter.setPen(QPen(colour or kind_colour("text-mention"), pen_width))
+        inset = pen_width / 2
+        painter.drawEllipse(box.adjusted(inset, inset, -inset, -inset))
+        painter.restore()
+        return
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
+    painter.setBrush(colour or kind_colour(kind))
     painter.drawEllipse(box)
     pen = QPen(QColor("#ffffff"))
     pen.setWidthF(max(1.5, box.width() / 8))
@@ -55,46 +64,40 @@ def paint_status_icon(painter: QPainter, box: QRectF, kind: str, colour: QColor 
     painter.restore()
 
 
-class FieldMessage(QLabel):
-    """The message under a field; hidden while empty, so it takes no room."""
+class IconLabel(QLabel):
+    """Words with a status icon painted in the left margin, beside the first line.
+
+    One QLabel, so a screen reader meets a single object whose name is the words; the icon is
+    decoration (the words say the same).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._kind: str | None = None
+        self._icon: str | None = None
         self.setWordWrap(True)
-        # The icon is painted beside the first line: the words stay on that line when the label grows.
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.hide()
 
-    def kind(self) -> str | None:
-        return self._kind
+    def icon(self) -> str | None:
+        return self._icon
 
-    def show_message(self, kind: str, text: str) -> None:
-        if kind not in KINDS:
-            raise ValueError(f"unknown message kind {kind!r}")
-        self._kind = kind
-        self.setProperty("kind", kind)
-        self.setText(text)
+    def set_icon(self, icon: str | None) -> None:
+        self._icon = icon or None
         self._update_margin()
-        self.style().unpolish(self)
-        self.style().polish(self)
-        self.setVisible(bool(text))
         self.update()
-
-    def clear(self) -> None:  # type: ignore[override]
-        self._kind = None
-        self.setProperty("kind", None)
-        super().clear()
-        self.hide()
 
     def _icon_size(self) -> int:
         return self.fontMetrics().height()
 
     def _update_margin(self) -> None:
-        self.setContentsMargins(self._icon_size() + self._icon_size() // 2, 0, 0, 0)
+        left = self._icon_size() + self._icon_size() // 2 if self._icon else 0
+        self.setContentsMargins(left, 0, 0, 0)
+
+    def _repolish(self) -> None:
+        self.style().unpolish(self)
+        self.style().polish(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
@@ -103,10 +106,36 @@ class FieldMessage(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._kind is None or not self.text():
+        if self._icon is None or not self.text():
             return
         size = self._icon_size() * 0.9
-        painter = QPainter(self)
         top = (self.fontMetrics().height() - size) / 2 + 1
-        paint_status_icon(painter, QRectF(1, top, size, size), self._kind)
+        painter = QPainter(self)
+        paint_status_icon(painter, QRectF(1, top, size, size), self._icon)
         painter.end()
+
+
+class FieldMessage(IconLabel):
+    """The message under a field; hidden while empty, so it takes no room."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hide()
+
+    def kind(self) -> str | None:
+        return self.icon()
+
+    def show_message(self, kind: str, text: str) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown message kind {kind!r}")
+        self.setProperty("kind", kind)
+        self.setText(text)
+        self.set_icon(kind)
+        self._repolish()
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:  # type: ignore[override]
+        self.setProperty("kind", None)
+        super().clear()
+        self.set_icon(None)
+        self.hide()
