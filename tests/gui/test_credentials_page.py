@@ -147,7 +147,7 @@ def test_page_shows_the_seed_texts(form: Form) -> None:
     assert form.page.sign_in_link.text() == "Vous avez déjà vos identifiants ? →"
 
 
-def test_nothing_is_shown_as_wrong_before_the_candidate_does_anything(form: Form) -> None:
+def assert_no_message_shown(form: Form) -> None:
     for name in (
         "emailMessage",
         "capsLockMessage",
@@ -158,6 +158,10 @@ def test_nothing_is_shown_as_wrong_before_the_candidate_does_anything(form: Form
         assert form.message(name) == ""
     assert not form.widget(QWidget, "formErrorSummary").isVisible()
     assert not form.widget(QWidget, "busyIndicator").isVisible()
+
+
+def test_nothing_is_shown_as_wrong_before_the_candidate_does_anything(form: Form) -> None:
+    assert_no_message_shown(form)
     assert set(form.page.checklist.row_states().values()) == {"neutral"}
     # "Continuer" is enabled from the start: pressing it early says what is missing.
     assert form.wizard.button(Commit).isEnabled()
@@ -611,16 +615,7 @@ def test_clear_empties_everything_including_the_undo_history(qtbot, form: Form) 
     assert form.page.show_password_button.text() == "Afficher"
     assert not form.page.show_password_button.isChecked()
     assert set(form.page.checklist.row_states().values()) == {"neutral"}
-    for name in (
-        "emailMessage",
-        "capsLockMessage",
-        "passwordMessage",
-        "confirmationMessage",
-        "consentMessage",
-    ):
-        assert form.message(name) == ""
-    assert not form.widget(QWidget, "formErrorSummary").isVisible()
-    assert not form.widget(QWidget, "busyIndicator").isVisible()
+    assert_no_message_shown(form)
     assert form.page.email_edit.property("invalid") is False
     assert form.page.email_edit.accessibleDescription() == "Par exemple : nom@example.com"
 
