@@ -71,6 +71,19 @@ if [ "$(uname -s)" = Linux ]; then
   if [ ! -x .venv/bin/python ] && ! "$PYTHON" -c 'import ensurepip, venv' 2>/dev/null; then
     missing+=(python3-venv)
   fi
+  # The accessibility tests run the real application on a virtual screen with the Linux
+  # accessibility bus (AT-SPI, what Orca listens to) and read it with Debian's python3-gi.
+  if [ "$mode" = test ]; then
+    command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+    command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus)
+    { [ -x /usr/libexec/at-spi-bus-launcher ] || [ -x /usr/lib/at-spi2-core/at-spi-bus-launcher ]; } ||
+      missing+=(at-spi2-core)
+    if ! /usr/bin/python3 -c 'import gi' 2>/dev/null; then
+      missing+=(python3-gi gir1.2-atspi-2.0)
+    elif ! /usr/bin/python3 -c 'import gi; gi.require_version("Atspi", "2.0")' 2>/dev/null; then
+      missing+=(gir1.2-atspi-2.0)
+    fi
+  fi
 fi
 if ((${#missing[@]})); then
   IFS=$'\n' read -r -d '' -a missing < <(printf '%s\n' "${missing[@]}" | sort -u && printf '\0')
