@@ -714,7 +714,8 @@ def test_any_text_gets_an_email_verdict_in_french_without_an_exception(text: str
 @given(every_code_point)
 def test_email_context_words_are_lower_case_and_never_empty(text: str):
     words = strength_context_for_email(text)
-    assert words[-2:] == ("monmaster", "master")
+    # The platform's words are always there (once: an address may already contain them).
+    assert {"monmaster", "master"} <= set(words)
     assert all(words)
     assert all(word == word.lower() for word in words)
     assert len(set(words)) == len(words)
