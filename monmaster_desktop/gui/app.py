@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from monmaster_desktop.accounts.service import open_account_service
 from monmaster_desktop.accounts.store import DatabaseTooNewError, utc_now
+from monmaster_desktop.gui.a11y_log import install_accessibility_menu, start_accessibility_log
 from monmaster_desktop.gui.accessibility import Announcer
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.main_window import MainWindow
@@ -41,10 +42,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def create_main_window(settings: Settings) -> MainWindow:
     service = open_account_service(settings)
+    announcer = Announcer()
+    # Before the main window: the testers' log records the very first page announcement too.
+    log = start_accessibility_log(announcer)
     context = GuiContext(
-        settings=settings, service=service, runner=TaskRunner(), announcer=Announcer(), clock=utc_now
+        settings=settings, service=service, runner=TaskRunner(), announcer=announcer, clock=utc_now
     )
-    return MainWindow(context)
+    window = MainWindow(context)
+    install_accessibility_menu(window, context, log)
+    return window
 
 
 def run_gui(settings: Settings) -> int:

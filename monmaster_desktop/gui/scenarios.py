@@ -1,0 +1,462 @@
+"""Named states of the application, reached the way a candidate reaches them, on throw-away data.
+
+One list, ``SCENARIOS``, serves two purposes: the screenshot tour (``monmaster-desktop --screenshots``)
+photographs each state, and the testers' menu "Accessibilité › Aller à" opens any of them in a new
+window, so a screen-reader tester checks one screen without replaying the whole journey by hand.
+
+A scenario is a list of steps that click and type on the real widgets of a fresh main window (a fresh
+``GuiContext`` over a fresh private temporary data dir, with its own movable clock); scenarios share
+their first steps with the scenario they continue. The data dir is deleted when the window closes.
+
+This module never touches the user's data dir, never reads a password from a widget, and types only
+the demonstration passwords below (never a candidate's).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget, QWizard
+
+from monmaster_desktop import APP_DISPLAY_NAME
+from monmaster_desktop.accounts.service import open_account_service
+from monmaster_desktop.accounts.store import utc_now
+from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
+from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.worker import TaskRunner
+from monmaster_desktop.settings import CaptchaMode, HashingParameters, Settings, ensure_private_dir
+
+Button = QWizard.WizardButton
+
+# --- Demonstration data (never a real candidate's) -----------------------------------------------------
+EMAIL = "camille.martin@example.fr"
+PASSWORD = "Rh%8vQz!mLw2"
+WRONG_PASSWORD = "Mauvais%pass1"
+ICLOUD_EMAIL = "camille@icloud.com"
+HALF_MET_PASSWORD = "motdep1"  # lower-case letters and a digit: two criteria of five, not the length
+MISTYPED_EMAIL = "camille.martin@example"
+MISMATCHED_CONFIRMATION = "motdep"
+
+# --- French texts (project-written) --------------------------------------------------------------------
+WINDOW_TITLE = "{app} — scénario : {title} (données de démonstration)"
+SCENARIO_OPENED = (
+    "Scénario « {title} » ouvert dans une nouvelle fenêtre, avec des données de démonstration. "
+    "Votre fenêtre n'a pas changé."
+)
+
+# How long the debounced parts of a page (checklist, strength line, announcements) take to settle.
+SETTLE_MS = 900
+STEP_TIMEOUT_MS = 20000
+DATA_DIR_PREFIX = "monmaster-scenario-"
+
+Step = Callable[["ScenarioRun"], None]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A state of the application: ``key`` names its screenshot, ``title`` is what a tester reads."""
+
+    key: str
+    title: str
+    steps: tuple[Step, ...]
+    shows_outbox: bool = False  # the state is seen in the outbox window rather than the main window
+
+
+class ScenarioClock:
+    """A scenario's own clock: the real time, moved forward to show an expired link."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return utc_now() + self.offset
+
+
+class ScenarioAnnouncer(Announcer):
+    """An announcer that stays silent while a scenario is being reached.
+
+    A tester opening a state wants to hear that state, not the announcements of every step that led
+    to it; muted, it neither sends accessibility events nor emits ``announced``.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.muted = False
+
+    def announce(self, source: QWidget, text: str, *, assertive: bool = False) -> None:
+        if not self.muted:
+            super().announce(source, text, assertive=assertive)
+
+
+class ScenarioWindow(MainWindow):
+    """A main window over its own throw-away data dir, deleted when the window closes."""
+
+    data_discarded = Signal()
+
+    def __init__(self, context: GuiContext, data_dir: Path) -> None:
+        super().__init__(context)
+        self.data_dir = data_dir
+        self._discarded = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.discard_data()
+
+    def discard_data(self) -> None:
+        """Close the database and delete the data dir (once; the window is closed by then)."""
+        if self._discarded:
+            return
+        self._discarded = True
+        self.context.runner.wait_for_done()
+        self.context.service.close()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+        self.data_discarded.emit()
+
+
+def _process_events_for(milliseconds: int) -> None:
+    # An event loop rather than QTest.qWait: the application itself runs scenarios (QtTest may be
+    # left out of an installed build).
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def _key_for(character: str) -> Qt.Key:
+    # Qt's key codes for Latin-1 characters are their upper-case code points (Key_A, Key_Percent…).
+    try:
+        return Qt.Key(ord(character.upper()))
+    except ValueError:
+        return Qt.Key.Key_unknown
+
+
+def _send_key(
+    widget: QWidget,
+    key: Qt.Key,
+    text: str = "",
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, text))
+
+
+class ScenarioRun:
+    """A fresh main window over a fresh private data dir, driven from one scenario's state to the next."""
+
+    def __init__(
+        self,
+        *,
+        hashing: HashingParameters | None = None,
+        captcha: CaptchaMode = CaptchaMode.IMAGE,
+        window_size: tuple[int, int] | None = None,
+    ) -> None:
+        # mkdtemp makes the folder 0700 already; ensure_private_dir says so where it matters.
+        self.data_dir = ensure_private_dir(Path(tempfile.mkdtemp(prefix=DATA_DIR_PREFIX)))
+        self.clock = ScenarioClock()
+        # Cheap hashing by default: a tester's scenario opens at once; the data is for demonstration.
+        settings = Settings(
+            data_dir=self.data_dir, captcha=captcha, hashing=hashing or HashingParameters.fast_for_tests()
+        )
+        try:
+            service = open_account_service(settings, self.clock)
+        except BaseException:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+            raise
+        self.announcer = ScenarioAnnouncer()
+        self.context = GuiContext(
+            settings=settings,
+            service=service,
+            runner=TaskRunner(),
+            announcer=self.announcer,
+            clock=self.clock,
+        )
+        self.window = ScenarioWindow(self.context, self.data_dir)
+        self.announcer.setParent(self.window)
+        self.context.runner.setParent(self.window)
+        self.window_size = window_size
+        if window_size is not None:
+            self.window.resize(*window_size)
+        self.window.show()
+        _process_events_for(50)
+        self._steps_done: tuple[Step, ...] = ()
+
+    # --- reaching states --------------------------------------------------------------------------------
+
+    def can_reach(self, scenario: Scenario) -> bool:
+        """Whether ``scenario`` continues from where this window is (its first steps are those done)."""
+        done = len(self._steps_done)
+        return scenario.steps[:done] == self._steps_done
+
+    def reach(self, scenario: Scenario) -> None:
+        if not self.can_reach(scenario):
+            raise ValueError(f"scenario {scenario.key!r} does not continue from this window's state")
+        for step in scenario.steps[len(self._steps_done) :]:
+            step(self)
+            self._steps_done += (step,)
+
+    def close(self) -> None:
+        self.window.close()  # the window deletes the data dir as it closes
+
+    # --- driving the real widgets -----------------------------------------------------------------------
+
+    def page(self, page_id: PageId) -> FormPage:
+        return self.window.wizard.pages[page_id]
+
+    def current_page(self) -> PageId | None:
+        return self.window.wizard.current_page_id
+
+    def wizard_button(self, which: Button) -> QAbstractButton:
+        return self.window.wizard.button(which)
+
+    def click(self, button: QAbstractButton) -> None:
+        if not (button.isVisible() and button.isEnabled()):
+            raise RuntimeError(f"{button.objectName() or button.text()!r} cannot be clicked in this state")
+        # A mouse press and release, as a candidate's click: the button also takes the focus.
+        centre = QPointF(button.rect().center())
+        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            QApplication.sendEvent(
+                button,
+                QMouseEvent(
+                    kind,
+                    centre,
+                    QPointF(button.mapToGlobal(centre)),
+                    Qt.MouseButton.LeftButton,
+                    Qt.MouseButton.LeftButton
+                    if kind is QEvent.Type.MouseButtonPress
+                    else Qt.MouseButton.NoButton,
+                    Qt.KeyboardModifier.NoModifier,
+                ),
+            )
+        _process_events_for(20)
+
+    def type(self, edit: QLineEdit, text: str) -> None:
+        """Replace the field's text the way a keyboard does: select all, erase, type each character."""
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        _send_key(edit, Qt.Key.Key_A, modifiers=Qt.KeyboardModifier.ControlModifier)
+        _send_key(edit, Qt.Key.Key_Backspace)
+        for character in text:
+            _send_key(edit, _key_for(character), character)
+
+    def field(self, page_id: PageId, name: str) -> QLineEdit:
+        return self.page(page_id).child(QLineEdit, name)
+
+    def wait_until(self, condition: Callable[[], bool] = lambda: True) -> None:
+        """Let the slow work (hashing) finish and ``condition`` become true."""
+        waited = 0
+        while self.context.runner.busy or not condition():
+            if waited >= STEP_TIMEOUT_MS:
+                raise TimeoutError("the scenario's state was not reached in time")
+            _process_events_for(20)
+            waited += 20
+
+    def settle(self) -> None:
+        """Wait for the state to be complete on screen: slow work done, debounced updates shown."""
+        self.wait_until()
+        _process_events_for(SETTLE_MS)
+
+    def fit(self, window: QWidget) -> None:
+        """Give a secondary window (the outbox) the run's window size, when the run has one."""
+        if self.window_size is not None:
+            window.resize(*self.window_size)
+        _process_events_for(20)
+
+
+# --- the steps ----------------------------------------------------------------------------------------
+
+
+def _press_next(run: ScenarioRun) -> None:
+    run.click(run.wizard_button(Button.NextButton))
+
+
+def _answer_oui_then_non_to_the_last_question(run: ScenarioRun) -> None:
+    page = run.page(PageId.ELIGIBILITY)
+    for key in QUESTION_KEYS[:-1]:
+        run.click(page.radio(key, Answer.OUI))
+    run.click(page.radio(QUESTION_KEYS[-1], Answer.NON))
+
+
+def _change_the_last_answer_to_oui(run: ScenarioRun) -> None:
+    page = run.page(PageId.ELIGIBILITY)
+    run.click(page.radio(QUESTION_KEYS[-1], Answer.OUI))
+    _process_events_for(20)
+    page.scroll_area.ensureWidgetVisible(page.child(QWidget, "eligiblePanel"))
+
+
+def _type_an_icloud_address_and_half_a_password(run: ScenarioRun) -> None:
+    run.type(run.field(PageId.CREDENTIALS, "emailEdit"), ICLOUD_EMAIL)
+    run.type(run.field(PageId.CREDENTIALS, "passwordEdit"), HALF_MET_PASSWORD)
+    page = run.page(PageId.CREDENTIALS)
+    _process_events_for(20)
+    page.scroll_area.ensureWidgetVisible(page.checklist)
+
+
+def _solve_the_captcha(run: ScenarioRun) -> None:
+    captcha = run.page(PageId.CREDENTIALS).captcha_widget
+    if captcha is not None:
+        challenge = captcha.captcha
+        answer = challenge.code if captcha.mode is CaptchaMode.IMAGE else challenge.question_answer
+        run.type(captcha.answer_edit(), answer)
+
+
+def _submit_with_mistakes(run: ScenarioRun) -> None:
+    run.type(run.field(PageId.CREDENTIALS, "emailEdit"), MISTYPED_EMAIL)
+    run.type(run.field(PageId.CREDENTIALS, "confirmationEdit"), MISMATCHED_CONFIRMATION)
+    _solve_the_captcha(run)
+    run.click(run.wizard_button(Button.CommitButton))
+    run.wait_until()
+
+
+def _submit_correctly(run: ScenarioRun) -> None:
+    run.type(run.field(PageId.CREDENTIALS, "emailEdit"), EMAIL)
+    run.type(run.field(PageId.CREDENTIALS, "passwordEdit"), PASSWORD)
+    run.type(run.field(PageId.CREDENTIALS, "confirmationEdit"), PASSWORD)
+    _solve_the_captcha(run)
+    consent = run.page(PageId.CREDENTIALS).consent_checkbox
+    if not consent.isChecked():
+        run.click(consent)
+    run.click(run.wizard_button(Button.CommitButton))
+    run.wait_until(lambda: run.current_page() is PageId.MAIL_SENT)
+
+
+def _open_the_outbox(run: ScenarioRun) -> None:
+    run.click(run.page(PageId.MAIL_SENT).open_outbox_button)
+    outbox = run.window.outbox_window()
+    run.wait_until(outbox.isVisible)
+    run.fit(outbox)
+
+
+def _follow_the_link_too_late(run: ScenarioRun) -> None:
+    run.clock.offset = run.context.settings.activation_token_lifetime + timedelta(hours=1)
+    run.click(run.window.outbox_window().link_buttons()[0])
+    run.wait_until()
+
+
+def _resend_and_follow_the_new_link(run: ScenarioRun) -> None:
+    run.clock.offset = timedelta()
+    run.click(run.page(PageId.MAIL_SENT).resend_button)
+    run.click(run.page(PageId.MAIL_SENT).open_outbox_button)
+    run.click(run.window.outbox_window().link_buttons()[0])
+    run.wait_until(lambda: run.current_page() is PageId.ACTIVATED)
+
+
+def _sign_in_with(run: ScenarioRun, password: str) -> None:
+    run.type(run.field(PageId.SIGN_IN, "passwordEdit"), password)
+    run.click(run.wizard_button(Button.NextButton))
+    run.wait_until()
+
+
+def _go_to_sign_in_and_mistype_the_password(run: ScenarioRun) -> None:
+    _press_next(run)  # "Se connecter" on "Compte activé"
+    _sign_in_with(run, WRONG_PASSWORD)
+
+
+def _sign_in(run: ScenarioRun) -> None:
+    _sign_in_with(run, PASSWORD)
+    run.wait_until(lambda: run.current_page() is PageId.SIGNED_IN)
+
+
+def _mistype_until_blocked(run: ScenarioRun) -> None:
+    # One failure so far; the throttle steps in at the settings' number of free failures.
+    for _ in range(run.context.settings.throttle.free_failures - 1):
+        _sign_in_with(run, WRONG_PASSWORD)
+
+
+# --- the scenarios, in the order of the journey --------------------------------------------------------
+
+
+def _scenarios() -> tuple[Scenario, ...]:
+    made: list[Scenario] = []
+
+    def then(after: Scenario | None, key: str, title: str, *steps: Step, outbox: bool = False) -> Scenario:
+        scenario = Scenario(key, title, (after.steps if after else ()) + steps, outbox)
+        made.append(scenario)
+        return scenario
+
+    accueil = then(None, "accueil", "Accueil")
+    candidater = then(accueil, "candidater", "Candidater", _press_next)
+    empty_step_1 = then(candidater, "etape1-vide", "Étape 1 — vide", _press_next)
+    not_eligible = then(
+        empty_step_1,
+        "etape1-non-eligible",
+        "Étape 1 — non éligible",
+        _answer_oui_then_non_to_the_last_question,
+    )
+    eligible = then(not_eligible, "etape1-eligible", "Étape 1 — éligible", _change_the_last_answer_to_oui)
+    empty_step_2 = then(eligible, "etape2-vide", "Étape 2 — vide", _press_next)
+    half_met = then(
+        empty_step_2,
+        "etape2-checklist-a-moitie",
+        "Étape 2 — liste de critères à moitié remplie",
+        _type_an_icloud_address_and_half_a_password,
+    )
+    errors = then(half_met, "etape2-erreurs", "Étape 2 — erreurs affichées", _submit_with_mistakes)
+    mail_sent = then(errors, "courriel-envoye", "Courriel envoyé", _submit_correctly)
+    received = then(
+        mail_sent,
+        "boite-de-reception",
+        "Boîte de réception — courriel reçu",
+        _open_the_outbox,
+        outbox=True,
+    )
+    expired = then(
+        received,
+        "lien-expire",
+        "Boîte de réception — lien expiré",
+        _follow_the_link_too_late,
+        outbox=True,
+    )
+    activated = then(expired, "compte-active", "Compte activé", _resend_and_follow_the_new_link)
+    refused = then(
+        activated, "connexion-refusee", "Connexion refusée", _go_to_sign_in_and_mistype_the_password
+    )
+    then(refused, "connecte", "Connecté", _sign_in)
+    then(refused, "connexion-bloquee", "Connexion bloquée (trop de tentatives)", _mistype_until_blocked)
+    return tuple(made)
+
+
+SCENARIOS: tuple[Scenario, ...] = _scenarios()
+
+
+def scenario(key: str) -> Scenario:
+    for candidate in SCENARIOS:
+        if candidate.key == key:
+            return candidate
+    raise KeyError(key)
+
+
+def open_scenario_window(
+    chosen: Scenario, announcer: Announcer, captcha: CaptchaMode = CaptchaMode.IMAGE
+) -> ScenarioWindow:
+    """A new main window in ``chosen``'s state, over demonstration data deleted when it closes.
+
+    The steps run silently; from then on the window's announcements also reach ``announcer``'s
+    listeners (the tester's announcer, which the accessibility log listens to). The caller keeps the
+    window alive and says it opened (``SCENARIO_OPENED``).
+    """
+    run = ScenarioRun(captcha=captcha)
+    run.window.setWindowTitle(WINDOW_TITLE.format(app=APP_DISPLAY_NAME, title=chosen.title))
+    run.announcer.muted = True
+    try:
+        run.reach(chosen)
+        # Still muted: debounced announcements of the steps (checklist, eligibility) fire and are dropped.
+        run.settle()
+    except BaseException:
+        run.close()
+        raise
+    finally:
+        run.announcer.muted = False
+    run.announcer.announced.connect(announcer.announced)
+    if chosen.shows_outbox:
+        run.window.outbox_window().raise_()
+        run.window.outbox_window().activateWindow()
+    return run.window
