@@ -14,6 +14,7 @@ from monmaster_desktop.accounts.service import open_account_service
 from monmaster_desktop.accounts.store import DatabaseTooNewError, utc_now
 from monmaster_desktop.gui.a11y_log import install_accessibility_menu, start_accessibility_log
 from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
@@ -40,7 +41,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_main_window(settings: Settings) -> MainWindow:
+def create_main_window(settings: Settings, appearance: AppearanceController | None = None) -> MainWindow:
     service = open_account_service(settings)
     announcer = Announcer()
     # Before the main window: the testers' log records the very first page announcement too.
@@ -48,15 +49,16 @@ def create_main_window(settings: Settings) -> MainWindow:
     context = GuiContext(
         settings=settings, service=service, runner=TaskRunner(), announcer=announcer, clock=utc_now
     )
-    window = MainWindow(context)
+    window = MainWindow(context, appearance=appearance)
     install_accessibility_menu(window, context, log)
     return window
 
 
 def run_gui(settings: Settings) -> int:
     app = create_application()
+    appearance = AppearanceController(app)  # the saved (or the system's) theme and text size
     try:
-        window = create_main_window(settings)
+        window = create_main_window(settings, appearance)
     except DatabaseTooNewError as error:
         print(error, file=sys.stderr)
         return 2

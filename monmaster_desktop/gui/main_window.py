@@ -9,25 +9,32 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from monmaster_desktop import APP_DISPLAY_NAME, __version__, texts
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.accounts.service import ActivationOutcome
 from monmaster_desktop.gui import documents
+from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.outbox_window import OutboxWindow
-from monmaster_desktop.gui.style import apply_style
 from monmaster_desktop.gui.wizard import EnrollmentWizard
 
-TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 OUTBOX_SHORTCUT = QKeySequence("Ctrl+Shift+B")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: GuiContext,
+        parent: QWidget | None = None,
+        appearance: AppearanceController | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        # Theme and text size (remembered between runs); None in tests, which must not touch the
+        # user's saved settings.
+        self.appearance = appearance
         self.setWindowTitle(APP_DISPLAY_NAME)
         self.wizard = EnrollmentWizard(context)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a dialog class, embedded as a plain widget
@@ -55,31 +62,14 @@ class MainWindow(QMainWindow):
         mail_menu.addAction(self.outbox_action)
 
         view_menu = self.menuBar().addMenu("&Affichage")
-        for text, shortcut, step in (
-            ("&Agrandir le texte", QKeySequence.StandardKey.ZoomIn, +1),
-            ("&Réduire le texte", QKeySequence.StandardKey.ZoomOut, -1),
-            ("&Taille normale du texte", QKeySequence("Ctrl+0"), 0),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(shortcut)
-            action.triggered.connect(lambda _checked=False, step=step: self.change_text_scale(step))
-            view_menu.addAction(action)
+        if self.appearance is not None:
+            self.appearance.set_announcer(self.context.announcer, self)
+            self.appearance.build_menu(view_menu)
 
         help_menu = self.menuBar().addMenu("Ai&de")
         about = QAction(f"À &propos de {APP_DISPLAY_NAME}", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
-
-    def change_text_scale(self, step: int) -> None:
-        """Ctrl + / Ctrl − move through 100 %…200 %; Ctrl 0 goes back to 100 %."""
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        current = float(app.property("textScale") or 1.0)
-        index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - current))
-        index = 0 if step == 0 else min(max(index + step, 0), len(TEXT_SCALES) - 1)
-        apply_style(app, str(app.property("theme") or "light"), TEXT_SCALES[index])
-        percent = round(TEXT_SCALES[index] * 100)
-        self.context.announcer.announce(self, f"Taille du texte : {percent} %.")
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -107,6 +97,8 @@ class MainWindow(QMainWindow):
                 self.context.service.outbox, self.context.clock, self.context.announcer, self
             )
             self._outbox_window.link_activated.connect(self.follow_mail_link)
+            if self.appearance is not None:  # Ctrl + / Ctrl − work in the outbox window too
+                self._outbox_window.addActions(self.appearance.zoom_actions())
         return self._outbox_window
 
     def open_outbox(self, mail_id: int | None = None) -> None:

@@ -113,9 +113,15 @@ class OutboxModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[OutboxEntry] = []
-        self._unread_icon = _unread_dot(QColor(theme_tokens(current_theme())["primary"]))
         # Read rows get a blank icon of the same size so every recipient starts at the same place.
         self._read_icon = _unread_dot(QColor(Qt.GlobalColor.transparent))
+        self.follow_theme()
+
+    def follow_theme(self) -> None:
+        """Redraw the unread dot in the current theme's primary colour."""
+        self._unread_icon = _unread_dot(QColor(theme_tokens(current_theme())["primary"]))
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 0))
 
     # --- Qt's model interface -------------------------------------------------------------------
 
@@ -389,13 +395,17 @@ class OutboxWindow(QWidget):
         )
         browser.setTabChangesFocus(True)
         browser.anchorClicked.connect(self._inline_link_clicked)
+        browser.document().setDocumentMargin(12)
+        self._style_mail_for_theme()
+
+    def _style_mail_for_theme(self) -> None:
+        """The mail's link and footer in the current theme's colours (dark: a light blue, not #000091)."""
         tokens = theme_tokens(current_theme())
-        browser.document().setDefaultStyleSheet(
+        self.message_browser.document().setDefaultStyleSheet(
             f"a {{ color: {tokens['primary']}; text-decoration: underline; font-weight: bold; }}"
             # The mail's <small> footer stays readable: greyer, not smaller.
             f" small {{ color: {tokens['text-mention']}; font-size: medium; }}"
         )
-        browser.document().setDocumentMargin(12)
 
     # --- list ----------------------------------------------------------------------------------
 
@@ -612,6 +622,14 @@ class OutboxWindow(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_to_text_size()
+        if event.type() == QEvent.Type.StyleChange and hasattr(self, "model"):
+            # A new theme: the default style sheet only applies to HTML set afterwards.
+            self._style_mail_for_theme()
+            self.model.follow_theme()
+            if self._displayed is not None and self._displayed.html_body is not None:
+                position = self.message_browser.verticalScrollBar().value()
+                self.message_browser.setHtml(self._displayed.html_body)
+                self.message_browser.verticalScrollBar().setValue(position)
 
     def _fit_to_text_size(self) -> None:
         """List beside the mail when there is room for both, above it otherwise (large text, narrow window).

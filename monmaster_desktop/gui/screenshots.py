@@ -9,15 +9,12 @@ user's data.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from monmaster_desktop.gui.scenarios import SCENARIOS, ScenarioRun
-from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
+from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style, look_restored
 from monmaster_desktop.settings import CaptchaMode, HashingParameters
 
 WINDOW_SIZE = (1366, 768)
@@ -61,23 +58,8 @@ def take_screenshots(
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create_application() first"
     written: list[Path] = []
-    with _look_restored(app):
+    with look_restored(app):
         for scale in scales:
             apply_style(app, theme, scale)
             written += _shoot_every_scenario(directory, scale, hashing or HashingParameters())
     return written
-
-
-@contextlib.contextmanager
-def _look_restored(app: QApplication) -> Iterator[None]:
-    """Give the application back its theme, text size, palette and style sheet as they were."""
-    theme, scale = app.property("theme"), app.property("textScale")
-    palette, font, sheet = QPalette(app.palette()), QFont(app.font()), app.styleSheet()
-    try:
-        yield
-    finally:
-        app.setProperty("theme", theme)
-        app.setProperty("textScale", scale)
-        app.setPalette(palette)
-        app.setFont(font)
-        app.setStyleSheet(sheet)

@@ -135,13 +135,14 @@ class EnrollmentWizard(QWizard):
             else texts.PAGE_ANNOUNCEMENT.format(heading=heading_text)
         )
         # After Qt has finished showing the page: focus its heading, then tell the screen reader.
-        QTimer.singleShot(0, page.focus_first)
+        QTimer.singleShot(0, page, page.focus_first)
         self.context.announcer.announce(heading or page, announcement)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_buttons_to_text()
+            # After the buttons themselves have taken the new font (their events come later).
+            QTimer.singleShot(0, self, self._fit_buttons_to_text)
 
     def _fit_buttons_to_text(self) -> None:
         # QWizard's button row keeps the height it had at the first font; at 200 % text the labels

@@ -420,3 +420,20 @@ def test_the_activation_token_appears_nowhere_but_in_the_link(
     assert token
 
     assert not [text for text in visible_texts(window) if token in text]
+
+
+def test_mail_link_follows_a_theme_change_made_while_the_mail_is_shown(qtbot, service, clock, qapp) -> None:
+    from monmaster_desktop.gui.accessibility import Announcer
+    from monmaster_desktop.gui.style import apply_style, look_restored, theme_tokens
+
+    result = service.register(registration("camille@example.fr"))
+    window = OutboxWindow(service.outbox, clock, Announcer())
+    qtbot.addWidget(window)
+    window.show_mail(result.mail_id)
+    with look_restored(qapp):
+        apply_style(qapp, "dark", 1.0)
+        qtbot.waitUntil(
+            lambda: theme_tokens("dark")["primary"] in window.message_browser.document().defaultStyleSheet()
+        )
+        assert theme_tokens("dark")["primary"] in window.message_browser.toHtml()
+        window.close()
