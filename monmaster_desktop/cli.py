@@ -56,6 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
             "de taille de texte, sans écran et sur des données jetables, puis quitter"
         ),
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=(
+            "vérifier cette installation sans écran (formulaires, ressources, accessibilité, parcours "
+            "complet sur des données jetables), afficher une ligne de bilan et quitter "
+            "(code 0 si tout va bien)"
+        ),
+    )
 
     commands = parser.add_subparsers(dest="command", metavar="SOUS-COMMANDE")
     accounts = commands.add_parser("accounts", help="comptes enregistrés (opérateurs)")
@@ -100,6 +109,10 @@ def settings_from(arguments: argparse.Namespace) -> Settings:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     settings = settings_from(arguments)
+    if arguments.self_test:
+        from monmaster_desktop.selftest import run_self_test  # loads Qt, offscreen
+
+        return run_self_test()
     if arguments.screenshots is not None:
         from monmaster_desktop.gui.app import run_screenshots
 

@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
 from monmaster_desktop.accounts.service import open_account_service
 from monmaster_desktop.accounts.store import DatabaseTooNewError, utc_now
+from monmaster_desktop.assets import resource_file
 from monmaster_desktop.gui.a11y_log import install_accessibility_menu, start_accessibility_log
 from monmaster_desktop.gui.accessibility import Announcer
 from monmaster_desktop.gui.appearance import AppearanceController
@@ -30,6 +32,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    # Window managers match the window to the installed .desktop entry and its icon.
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_file("icons/monmaster-desktop.svg"))))
     translator = QTranslator(app)
     # Qt's own dialogs (file dialog, context menus) in French too.
     if translator.load(
