@@ -19,6 +19,7 @@ from monmaster_desktop.gui.accessibility import Announcer
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.password_field import install_password_protection
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
 from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import Settings
@@ -29,6 +30,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    install_password_protection()  # no password character on the accessibility bus (Linux AT-SPI)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)

@@ -50,6 +50,7 @@ from monmaster_desktop.gui.checklist import ALL_CRITERIA_MET, INVALID, NEUTRAL, 
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.feedback import FieldMessage, kind_colour
 from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
+from monmaster_desktop.gui.password_field import protect_password_field
 from monmaster_desktop.settings import CaptchaMode
 
 if TYPE_CHECKING:
@@ -174,6 +175,9 @@ class CredentialsPage(FormPage):
         self.confirmation_label = self.child(QLabel, "confirmationLabel")
         self.confirmation_edit = self.child(QLineEdit, "confirmationEdit")
         self.confirmation_message = self.child(FieldMessage, "confirmationMessage")
+        # Before anything else: no character of either password ever reaches the accessibility bus.
+        protect_password_field(self.password_edit)
+        protect_password_field(self.confirmation_edit)
         self.captcha_container = self.child(QWidget, "captchaContainer")
         self.consent_checkbox = self.child(QCheckBox, "consentCheckBox")
         self.consent_label = self.child(QLabel, "consentLabel")

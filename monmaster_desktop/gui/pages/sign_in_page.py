@@ -13,6 +13,7 @@ from monmaster_desktop.gui.accessibility import describe
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
+from monmaster_desktop.gui.password_field import protect_password_field
 
 EMAIL_HINT = "Par exemple : nom@example.com"
 
@@ -25,6 +26,7 @@ class SignInPage(FormPage):
         self.setButtonText(QWizard.WizardButton.NextButton, "Se connecter")
         self.email_edit = self.child(QLineEdit, "emailEdit")
         self.password_edit = self.child(QLineEdit, "passwordEdit")
+        protect_password_field(self.password_edit)  # no character of it on the accessibility bus
         self.show_password_button = self.child(QPushButton, "showPasswordButton")
         self.error_panel = self.child(QFrame, "signInErrorPanel")
         self.sign_in_message = self.child(FieldMessage, "signInMessage")
