@@ -12,18 +12,17 @@ It never decides which theme to use: that is ``appearance.AppearanceController``
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from monmaster_desktop import APP_NAME
 from monmaster_desktop.assets import resource_file
 
 DEFAULT_THEME = "light"
@@ -70,19 +69,18 @@ def _template(theme: str) -> str:
     return _COMMENT.sub("", "\n".join(path.read_text(encoding="utf-8") for path in paths))
 
 
-@cache
-def _private_dir() -> Path:
-    path = Path(tempfile.mkdtemp(prefix="monmaster-desktop-style-"))
-    atexit.register(shutil.rmtree, path, True)
-    return path
+def _style_cache_dir() -> Path:
+    # The per-user cache, not a temporary folder per process: a process killed before its clean-up
+    # (a crash, a test's kill) must not leave a folder behind each time. Files are keyed by colour.
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "styles"
 
 
 def check_mark_file(colour: str) -> Path:
     """An SVG check mark in ``colour`` (``#rrggbb``), for ``image: url(@check-mark)``.
 
-    Written again whenever it is missing: a kiosk runs for weeks, and /tmp cleaners remove old files.
+    Written again whenever it is missing: a kiosk runs for weeks, and cache cleaners remove old files.
     """
-    folder = _private_dir()
+    folder = _style_cache_dir()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     name = QColor(colour).name()
     path = folder / f"check-{name[1:]}.svg"
