@@ -25,7 +25,6 @@ from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -64,6 +63,7 @@ from monmaster_desktop.gui.scenarios import (
     ScenarioWindow,
     open_scenario_window,
 )
+from monmaster_desktop.gui.table_model import EntriesTableModel
 
 W = TypeVar("W", bound=QObject)
 
@@ -323,8 +323,10 @@ def start_accessibility_log(announcer: Announcer) -> AccessibilityLog:
 # --- the window ---------------------------------------------------------------------------------------
 
 
-class AccessibilityLogModel(QAbstractTableModel):
+class AccessibilityLogModel(EntriesTableModel):
     """The log's entries as a table that grows live, bounded like the log."""
+
+    COLUMN_TITLES = COLUMN_TITLES
 
     def __init__(self, log: AccessibilityLog, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -332,19 +334,6 @@ class AccessibilityLogModel(QAbstractTableModel):
         self._entries: list[LogEntry] = log.entries()
         log.entry_added.connect(self._append)
         log.cleared.connect(self._reset)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMN_TITLES)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMN_TITLES[section] if 0 <= section < len(COLUMN_TITLES) else None
-        return None
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

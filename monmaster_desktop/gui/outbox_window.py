@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -66,6 +65,7 @@ from monmaster_desktop.gui.accessibility import Announcer
 from monmaster_desktop.gui.feedback import KINDS, FieldMessage, current_theme
 from monmaster_desktop.gui.forms import load_form
 from monmaster_desktop.gui.style import theme_tokens
+from monmaster_desktop.gui.table_model import EntriesTableModel
 
 W = TypeVar("W", bound=QObject)
 
@@ -104,15 +104,15 @@ def _unread_dot(colour: QColor, size: int = 32) -> QIcon:
     return QIcon(pixmap)
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(EntriesTableModel):
     """The outbox entries as a table, in the order given (``Outbox.list()``: newest first)."""
 
+    COLUMN_TITLES = COLUMN_TITLES
     RECIPIENT_COLUMN, SUBJECT_COLUMN, DATE_COLUMN = range(3)
     MAIL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[OutboxEntry] = []
         # Read rows get a blank icon of the same size so every recipient starts at the same place.
         self._read_icon = _unread_dot(QColor(Qt.GlobalColor.transparent))
         self.follow_theme()
@@ -124,19 +124,6 @@ class OutboxModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 0))
 
     # --- Qt's model interface -------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMN_TITLES)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMN_TITLES[section] if 0 <= section < len(COLUMN_TITLES) else None
-        return None
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

@@ -1,0 +1,32 @@
+"""A read-only table over a list of entries with French column titles: the outbox, the testers' log."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+E = TypeVar("E")
+
+
+class EntriesTableModel(QAbstractTableModel, Generic[E]):
+    """Rows are ``self._entries``; columns are ``COLUMN_TITLES``. Subclasses implement ``data``."""
+
+    COLUMN_TITLES: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[E] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMN_TITLES)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMN_TITLES[section] if 0 <= section < len(self.COLUMN_TITLES) else None
+        return None
