@@ -361,3 +361,33 @@ def test_reset_closes_open_documents(qtbot, window: MainWindow) -> None:
     window.reset_for_next_candidate()  # what the kiosk calls between candidates
     assert not [dialog for dialog in window.findChildren(DocumentDialog) if dialog.isVisible()]
     assert current(window) is PageId.WELCOME
+
+
+def test_a_screen_reader_hears_this_journey(qtbot, window: MainWindow, announcements) -> None:
+    """The announcement stream of a scripted journey, sentence by sentence (what the testers' log shows)."""
+    click(qtbot, wizard_button(window, Button.NextButton))
+    click(qtbot, wizard_button(window, Button.NextButton))
+    answer_all(qtbot, window)
+    qtbot.wait(900)  # the eligibility page speaks once the answers stop changing
+    click(qtbot, wizard_button(window, Button.NextButton))
+    fill_credentials(qtbot, window)
+    qtbot.wait(900)  # the checklist speaks once typing pauses
+    submit_credentials(qtbot, window)
+    qtbot.waitUntil(lambda: current(window) is PageId.MAIL_SENT, timeout=10000)
+    qtbot.waitUntil(lambda: len(announcements.entries) >= 8)
+    assert announcements.entries == [
+        ("Candidater", False),
+        ("Étape 1 sur 2 : Suis-je concerné par la plateforme ?", False),
+        ("Votre saisie est correcte. Je suis éligible. Le bouton Créer mon compte est disponible.", False),
+        ("Étape 2 sur 2 : Choisir mes identifiants", False),
+        (
+            "Critères validés : au moins 8 caractères, au moins 1 lettre en majuscule, au moins 1 lettre en "
+            "minuscule, au moins 1 chiffre, au moins 1 caractère spécial. Tous les critères sont respectés. "
+            "Les mots de passe correspondent.",
+            False,
+        ),
+        ("Création de votre compte en cours.", False),
+        ("Activez votre compte", False),
+        ("Nouveau courriel dans la boîte de réception : Activez votre compte Mon Master.", False),
+    ]
+    assert not any(GOOD_PASSWORD in text for text, _ in announcements.entries)

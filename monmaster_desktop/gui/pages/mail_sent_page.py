@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from monmaster_desktop import texts, validation
@@ -37,8 +38,10 @@ class MailSentPage(FormPage):
         else:
             self.email_warning.clear()
         self.resend_message.clear()
-        if self.context.session.activation_mail_id is not None:
-            self.context.notify_mail(self.context.session.activation_mail_id)
+        mail_id = self.context.session.activation_mail_id
+        if mail_id is not None:
+            # After the page itself is announced: first where the candidate is, then what arrived.
+            QTimer.singleShot(0, self, lambda: self.context.notify_mail(mail_id))
 
     def resend(self) -> None:
         email = self.context.session.registered_email
