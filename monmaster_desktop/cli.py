@@ -45,7 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "--lang", choices=["fr", "en"], default="fr", help="langue de l'interface (par défaut : fr)"
+        "--lang",
+        choices=["fr", "en"],
+        default="fr",
+        help="langue de l'interface (par défaut : fr ; « en » est réservé : l'anglais n'est pas encore traduit)",
     )
     parser.add_argument(
         "--screenshots",
