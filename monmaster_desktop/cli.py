@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang",
         choices=["fr", "en"],
         default="fr",
-        help="langue de l'interface (par défaut : fr ; « en » est réservé : l'anglais n'est pas encore traduit)",
+        help="langue de l'interface (par défaut : fr ; « en » est réservé, l'anglais n'est pas traduit)",
     )
     parser.add_argument(
         "--screenshots",
