@@ -22,7 +22,6 @@ from monmaster_desktop.gui.pages import credentials_page
 from monmaster_desktop.gui.pages.credentials_page import (
     BUSY_ANNOUNCEMENT,
     CAPS_LOCK_WARNING,
-    UNEXPECTED_ERROR,
     CredentialsPage,
 )
 from monmaster_desktop.settings import CaptchaMode
@@ -547,7 +546,7 @@ def test_unexpected_failure_says_so_and_keeps_everything_typed(
     form.click_continue()
     form.wait_until_idle()
 
-    assert form.message("formErrorTitle") == UNEXPECTED_ERROR
+    assert form.message("formErrorTitle") == texts.UNEXPECTED_ERROR
     assert form.typed() == typed
     assert not form.on_mail_sent_page()
 

@@ -50,7 +50,7 @@ from monmaster_desktop.gui.checklist import ALL_CRITERIA_MET, INVALID, NEUTRAL, 
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.feedback import FieldMessage, kind_colour
 from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
-from monmaster_desktop.gui.password_field import protect_password_field
+from monmaster_desktop.gui.password_field import protect_password_field, show_passwords
 from monmaster_desktop.settings import CaptchaMode
 
 if TYPE_CHECKING:
@@ -60,12 +60,9 @@ if TYPE_CHECKING:
 # From the seed: the wizard button of this page.
 CONTINUE_BUTTON = "Continuer"
 # Written by the project.
-SHOW_PASSWORD = "Afficher"
-HIDE_PASSWORD = "Masquer"
 CAPS_LOCK_WARNING = "Attention : la touche Verrouillage majuscules est activée."
 BUSY_TEXT = "Création de votre compte en cours…"
 BUSY_ANNOUNCEMENT = "Création de votre compte en cours."
-UNEXPECTED_ERROR = "Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez."
 ONE_ERROR = "Le formulaire contient 1 erreur."
 SEVERAL_ERRORS = "Le formulaire contient {count} erreurs."
 ERROR_LINE = "• {field} : {message}"
@@ -411,13 +408,8 @@ class CredentialsPage(FormPage):
         self._describe_confirmation()
 
     def _show_password_toggled(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         # One button for both fields: the candidate sees what they type in the confirmation too.
-        self.password_edit.setEchoMode(mode)
-        self.confirmation_edit.setEchoMode(mode)
-        text = HIDE_PASSWORD if shown else SHOW_PASSWORD
-        self.show_password_button.setText(text)
-        self.show_password_button.setAccessibleName(text)
+        show_passwords(self.show_password_button, (self.password_edit, self.confirmation_edit), shown)
 
     def _consent_toggled(self, checked: bool) -> None:
         if checked:
@@ -644,9 +636,9 @@ class CredentialsPage(FormPage):
         if generation != self._generation:
             return
         self._set_busy(False)
-        self._show_summary([], title=UNEXPECTED_ERROR)
+        self._show_summary([], title=texts.UNEXPECTED_ERROR)
         self._focus(self.error_title)
-        self.context.announcer.announce(self.error_title, UNEXPECTED_ERROR, assertive=True)
+        self.context.announcer.announce(self.error_title, texts.UNEXPECTED_ERROR, assertive=True)
 
     def _show_refusals(self, result: RegistrationResult) -> None:
         self._clear_refusals()

@@ -13,7 +13,7 @@ from monmaster_desktop.gui.accessibility import describe
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
-from monmaster_desktop.gui.password_field import protect_password_field
+from monmaster_desktop.gui.password_field import protect_password_field, show_passwords
 
 EMAIL_HINT = "Par exemple : nom@example.com"
 
@@ -80,10 +80,7 @@ class SignInPage(FormPage):
         return PageId.SIGNED_IN
 
     def _show_password(self, visible: bool) -> None:
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
-        text = "Masquer" if visible else "Afficher"
-        self.show_password_button.setText(text)
-        self.show_password_button.setAccessibleName(text)
+        show_passwords(self.show_password_button, (self.password_edit,), visible)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
