@@ -20,6 +20,7 @@ from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.password_field import install_password_protection
+from monmaster_desktop.gui.safe_accessible_interfaces import install_safe_accessible_interfaces
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
 from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import Settings
@@ -31,6 +32,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     install_password_protection()  # no password character on the accessibility bus (Linux AT-SPI)
+    install_safe_accessible_interfaces()  # no crash whatever an accessibility client asks
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
