@@ -633,7 +633,10 @@ class AccessibilityMenu(QObject):
         return window
 
     def _scenario_chosen(self, scenario: Scenario, _checked: bool = False) -> None:
-        self.open_scenario(scenario)
+        # Later, from the event loop: the menu item may have been pressed by an accessibility client
+        # whose call must get its reply now, not after the scenario's steps (and their nested event
+        # loops) have run inside its D-Bus call.
+        QTimer.singleShot(0, self, functools.partial(self.open_scenario, scenario))
 
     def _forget_scenario_window(self, window: ScenarioWindow) -> None:
         if window in self.scenario_windows:

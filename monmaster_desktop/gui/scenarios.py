@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget, QWizard
 
 from monmaster_desktop import APP_DISPLAY_NAME
@@ -107,6 +107,8 @@ class ScenarioWindow(MainWindow):
         super().__init__(context)
         self.data_dir = data_dir
         self._discarded = False
+        # Ctrl+W: a tester closes it from the keyboard, window manager or not.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

@@ -206,6 +206,7 @@ def test_aller_a_opens_the_state_in_a_separate_window_and_leaves_the_testers_win
 ) -> None:
     go_to_eligibility(qtbot, tester_window)
     menu.scenario_actions["etape2-erreurs"].trigger()
+    qtbot.waitUntil(lambda: len(menu.scenario_windows) == 1)  # built from the event loop, not the menu
     (opened,) = menu.scenario_windows
     assert isinstance(opened, ScenarioWindow) and opened is not tester_window
     assert opened.isVisible()
