@@ -35,6 +35,9 @@ class FormPage(QWizardPage):
     FORM: ClassVar[str]
     # The heading a screen reader and the keyboard land on when the page opens (object name in the form).
     HEADING: ClassVar[str] = "headingLabel"
+    # Labels beside the heading that a screen reader says with it when the page opens (the step,
+    # what just happened): they label the heading (docs/accessibility.md, "What Orca says").
+    HEADING_LABELLED_BY: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +59,10 @@ class FormPage(QWizardPage):
             # Focusable (not in the Tab chain) so a page change can move the screen reader onto it.
             heading.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             heading.setAccessibleName(heading.text())
+            # Qt exposes "labelled by" for a label whose buddy is the heading; Orca 43 speaks a
+            # focused label's labels but not its description.
+            for name in self.HEADING_LABELLED_BY:
+                self.child(QLabel, name).setBuddy(heading)
 
     def fit_to_text(self) -> None:
         """Size what depends on the text size; runs again whenever the font changes (Ctrl + / Ctrl −).

@@ -148,6 +148,7 @@ def _mark_invalid(widget: QWidget, invalid: bool) -> None:
 
 class CredentialsPage(FormPage):
     FORM = "credentials_page.ui"
+    HEADING_LABELLED_BY = ("stepCountLabel",)
 
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)

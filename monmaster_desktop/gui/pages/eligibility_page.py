@@ -160,6 +160,7 @@ class EligibilityPage(FormPage):
     """Étape 1 sur 2: answer the four questions; all Oui enables "Créer mon compte"."""
 
     FORM = "eligibility_page.ui"
+    HEADING_LABELLED_BY = ("stepCountLabel",)
 
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)

@@ -14,6 +14,7 @@ from monmaster_desktop.gui.pages.base import FormPage
 
 class MailSentPage(FormPage):
     FORM = "mail_sent_page.ui"
+    HEADING_LABELLED_BY = ("mailSentLabel",)
 
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
