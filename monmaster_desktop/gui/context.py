@@ -13,7 +13,7 @@ from enum import IntEnum
 
 from monmaster_desktop.accounts.service import Account, AccountService
 from monmaster_desktop.eligibility import Answer
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import Settings
 

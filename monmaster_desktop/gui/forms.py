@@ -13,9 +13,9 @@ from monmaster_desktop.assets import ui_file
 # Our own widgets that forms may use as Designer "promoted" widgets (class name -> module). Each must be
 # constructible with only a parent; forms declare them in <customwidgets>.
 CUSTOM_WIDGETS: dict[str, str] = {
-    "FieldMessage": "monmaster_desktop.gui.feedback",
-    "PasswordChecklist": "monmaster_desktop.gui.checklist",
-    "CaptchaWidget": "monmaster_desktop.gui.captcha_widget",
+    "FieldMessage": "monmaster_desktop.gui.widgets.field_message",
+    "PasswordChecklist": "monmaster_desktop.gui.widgets.checklist",
+    "CaptchaWidget": "monmaster_desktop.gui.widgets.captcha_widget",
 }
 
 

@@ -17,7 +17,7 @@ from monmaster_desktop.accounts.service import ActivationOutcome
 from monmaster_desktop.gui import documents
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.outbox_window import OutboxWindow
+from monmaster_desktop.gui.outbox.window import OutboxWindow
 from monmaster_desktop.gui.wizard import EnrollmentWizard
 
 OUTBOX_SHORTCUT = QKeySequence("Ctrl+Shift+B")

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLineEdit, QPushButton
 from support import GOOD_PASSWORD
 
 from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.context import PageId
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 Button = QWizard.WizardButton
 EMAIL = "camille.martin@example.fr"

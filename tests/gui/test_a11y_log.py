@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 )
 from support import GOOD_PASSWORD
 
-from monmaster_desktop.gui.a11y_log import (
+from monmaster_desktop.gui.accessibility.announcer import Announcer, describe
+from monmaster_desktop.gui.accessibility.recorder import (
     AccessibilityLog,
     AccessibilityLogWindow,
     LogEntry,
     install_accessibility_menu,
     start_accessibility_log,
 )
-from monmaster_desktop.gui.accessibility import Announcer, describe
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.settings import CaptchaMode

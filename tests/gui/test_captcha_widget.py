@@ -13,9 +13,13 @@ from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from monmaster_desktop.captcha import CaptchaOutcome
-from monmaster_desktop.gui.captcha_widget import CaptchaWidget, create_speech_backend, render_captcha_image
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.style import apply_style, theme_tokens
+from monmaster_desktop.gui.widgets.captcha_widget import (
+    CaptchaWidget,
+    create_speech_backend,
+    render_captcha_image,
+)
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.settings import CaptchaMode
 
 RENEWED_MESSAGE = "La réponse au captcha est incorrecte. Un nouveau captcha a été généré."
@@ -441,7 +445,7 @@ def test_captcha_works_as_a_designer_promoted_widget(qtbot, tmp_path) -> None:
   <customwidget>
    <class>CaptchaWidget</class>
    <extends>QWidget</extends>
-   <header>monmaster_desktop.gui.captcha_widget</header>
+   <header>monmaster_desktop.gui.widgets.captcha_widget</header>
   </customwidget>
  </customwidgets>
 </ui>

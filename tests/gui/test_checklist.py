@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from support import GOOD_PASSWORD
 
 from monmaster_desktop import validation
-from monmaster_desktop.gui.checklist import PasswordChecklist, StatusLine
+from monmaster_desktop.gui.widgets.checklist import PasswordChecklist, StatusLine
 
 
 class ChecklistUnderTest:

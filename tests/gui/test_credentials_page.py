@@ -16,7 +16,6 @@ from support import ALL_OUI, GOOD_PASSWORD, registration
 from monmaster_desktop import texts, validation
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.accounts.service import AccountStatus
-from monmaster_desktop.gui import checklist as checklist_module
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.pages import credentials_page
 from monmaster_desktop.gui.pages.credentials_page import (
@@ -24,6 +23,7 @@ from monmaster_desktop.gui.pages.credentials_page import (
     CAPS_LOCK_WARNING,
     CredentialsPage,
 )
+from monmaster_desktop.gui.widgets import checklist as checklist_module
 from monmaster_desktop.settings import CaptchaMode
 
 CONSENT_SENTENCE = (

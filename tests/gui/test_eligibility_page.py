@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QWizard, Q
 from monmaster_desktop import eligibility
 from monmaster_desktop.eligibility import QUESTION_KEYS, QUESTIONS, Answer
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.pages.eligibility_page import EligibilityPage
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 ELIGIBLE_ANNOUNCEMENT = (
     "Votre saisie est correcte. Je suis éligible. Le bouton Créer mon compte est disponible."

@@ -35,8 +35,8 @@ from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.documents import DocumentDialog
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.settings import CaptchaMode
 
 Button = QWizard.WizardButton

@@ -14,11 +14,22 @@ from gui_support import current, go_to_eligibility
 from PySide6.QtWidgets import QFrame, QLabel, QWizard
 
 from monmaster_desktop import texts
-from monmaster_desktop.gui.a11y_log import AccessibilityLog, AccessibilityMenu, install_accessibility_menu
+from monmaster_desktop.gui.accessibility.recorder import (
+    AccessibilityLog,
+    AccessibilityMenu,
+    install_accessibility_menu,
+)
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.main_window import MainWindow
-from monmaster_desktop.gui.scenarios import EMAIL, SCENARIOS, Scenario, ScenarioRun, ScenarioWindow, scenario
+from monmaster_desktop.gui.testers.scenarios import (
+    EMAIL,
+    SCENARIOS,
+    Scenario,
+    ScenarioRun,
+    ScenarioWindow,
+    scenario,
+)
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.settings import CaptchaMode, HashingParameters
 
 Button = QWizard.WizardButton

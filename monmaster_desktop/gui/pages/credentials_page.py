@@ -45,16 +45,22 @@ from PySide6.QtWidgets import (
 
 from monmaster_desktop import texts, validation
 from monmaster_desktop.accounts.service import RegistrationField, RegistrationRequest, RegistrationResult
-from monmaster_desktop.gui.accessibility import describe
-from monmaster_desktop.gui.checklist import ALL_CRITERIA_MET, INVALID, NEUTRAL, VALID, PasswordChecklist
+from monmaster_desktop.gui.accessibility.announcer import describe
+from monmaster_desktop.gui.accessibility.password_protection import protect_password_field, show_passwords
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage, kind_colour
 from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
-from monmaster_desktop.gui.password_field import protect_password_field, show_passwords
+from monmaster_desktop.gui.widgets.checklist import (
+    ALL_CRITERIA_MET,
+    INVALID,
+    NEUTRAL,
+    VALID,
+    PasswordChecklist,
+)
+from monmaster_desktop.gui.widgets.field_message import FieldMessage, kind_colour
 from monmaster_desktop.settings import CaptchaMode
 
 if TYPE_CHECKING:
-    from monmaster_desktop.gui.captcha_widget import CaptchaWidget
+    from monmaster_desktop.gui.widgets.captcha_widget import CaptchaWidget
 
 # --- Texts -----------------------------------------------------------------------------------------
 # From the seed: the wizard button of this page.
@@ -282,7 +288,7 @@ class CredentialsPage(FormPage):
             self.captcha_container.hide()
             return None
         # Imported here: with the captcha off (operators, tests) the page does not need that module.
-        from monmaster_desktop.gui.captcha_widget import CaptchaWidget
+        from monmaster_desktop.gui.widgets.captcha_widget import CaptchaWidget
 
         captcha = CaptchaWidget(self.captcha_container)
         captcha.set_mode(self.context.settings.captcha)

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 
 from monmaster_desktop import eligibility
 from monmaster_desktop.eligibility import Answer, EligibilityVerdict, Question
-from monmaster_desktop.gui.accessibility import describe
+from monmaster_desktop.gui.accessibility.announcer import describe
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 # --- Texts -------------------------------------------------------------------------------------
 # From the seed: the button under the "Je suis éligible" panel.

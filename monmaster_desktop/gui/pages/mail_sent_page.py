@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from monmaster_desktop import texts, validation
 from monmaster_desktop.accounts.service import ResendOutcome
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 
 class MailSentPage(FormPage):

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QProgressBar, QPushButt
 
 from monmaster_desktop import texts
 from monmaster_desktop.accounts.service import ResendOutcome, SignInOutcome, SignInResult
-from monmaster_desktop.gui.accessibility import describe
+from monmaster_desktop.gui.accessibility.announcer import describe
+from monmaster_desktop.gui.accessibility.password_protection import protect_password_field, show_passwords
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
-from monmaster_desktop.gui.password_field import protect_password_field, show_passwords
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 EMAIL_HINT = "Par exemple : nom@example.com"
 

@@ -22,10 +22,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from monmaster_desktop.captcha import Captcha, CaptchaOutcome, CaptchaVerdict
-from monmaster_desktop.gui.accessibility import Announcer, describe
-from monmaster_desktop.gui.feedback import FieldMessage, current_theme
+from monmaster_desktop.gui.accessibility.announcer import Announcer, describe
 from monmaster_desktop.gui.forms import load_form
 from monmaster_desktop.gui.style import theme_tokens
+from monmaster_desktop.gui.widgets.field_message import FieldMessage, current_theme
 from monmaster_desktop.settings import CaptchaMode
 
 FORM = "captcha_widget.ui"

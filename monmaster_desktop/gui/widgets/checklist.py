@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from monmaster_desktop import validation
-from monmaster_desktop.gui.feedback import FieldMessage, IconLabel
+from monmaster_desktop.gui.widgets.field_message import FieldMessage, IconLabel
 
 NEUTRAL = "neutral"
 VALID = "valid"

@@ -29,7 +29,7 @@ from monmaster_desktop import APP_DISPLAY_NAME
 from monmaster_desktop.accounts.service import open_account_service
 from monmaster_desktop.accounts.store import utc_now
 from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.pages.base import FormPage

@@ -61,11 +61,11 @@ from PySide6.QtWidgets import (
 )
 
 from monmaster_desktop.accounts.mail import MailLink, Outbox, OutboxEntry, StoredMail
-from monmaster_desktop.gui.accessibility import Announcer
-from monmaster_desktop.gui.feedback import KINDS, FieldMessage, current_theme
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.forms import load_form
 from monmaster_desktop.gui.style import theme_tokens
-from monmaster_desktop.gui.table_model import EntriesTableModel
+from monmaster_desktop.gui.widgets.entries_table import EntriesTableModel
+from monmaster_desktop.gui.widgets.field_message import KINDS, FieldMessage, current_theme
 
 W = TypeVar("W", bound=QObject)
 

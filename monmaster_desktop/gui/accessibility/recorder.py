@@ -51,19 +51,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.context import GuiContext
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.forms import load_form
 from monmaster_desktop.gui.main_window import MainWindow
-from monmaster_desktop.gui.scenarios import (
+from monmaster_desktop.gui.testers.scenarios import (
     SCENARIO_OPENED,
     SCENARIOS,
     Scenario,
     ScenarioWindow,
     open_scenario_window,
 )
-from monmaster_desktop.gui.table_model import EntriesTableModel
+from monmaster_desktop.gui.widgets.entries_table import EntriesTableModel
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 W = TypeVar("W", bound=QObject)
 
