@@ -69,7 +69,7 @@ from PySide6.QtGui import (
     QAccessibleTextRemoveEvent,
     QAccessibleTextUpdateEvent,
 )
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLineEdit, QStyle
 
 __all__ = [
     "HIDE_PASSWORD",
@@ -126,22 +126,13 @@ class ProtectionMethod(Enum):
 # --- the marking ---------------------------------------------------------------------------------------
 
 
-def _has_dynamic_property(widget: QWidget, name: str) -> bool:
-    # Asked only once the property exists: PySide6's property() of a missing property returns None
-    # without a reference, which enough calls turn into a crash at exit on Python 3.11.
-    wanted = name.encode()
-    return any(bytes(existing.data()) == wanted for existing in widget.dynamicPropertyNames())
-
-
 def is_protected_field(widget: object) -> bool:
     """Whether ``widget``'s text must never reach the accessibility bus."""
     if not isinstance(widget, QLineEdit):
         return False
     if widget.echoMode() != QLineEdit.EchoMode.Normal:
         return True
-    return _has_dynamic_property(widget, PASSWORD_FIELD_PROPERTY) and bool(
-        widget.property(PASSWORD_FIELD_PROPERTY)
-    )
+    return bool(widget.property(PASSWORD_FIELD_PROPERTY))
 
 
 def protect_password_field(edit: QLineEdit) -> None:

@@ -29,17 +29,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -52,8 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 from monmaster_desktop.gui.accessibility.announcer import Announcer
+from monmaster_desktop.gui.accessibility.password_protection import is_protected_field
 from monmaster_desktop.gui.context import GuiContext
-from monmaster_desktop.gui.forms import load_form
+from monmaster_desktop.gui.forms import find_child, load_form
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.testers.scenarios import (
     SCENARIO_OPENED,
@@ -62,8 +60,9 @@ from monmaster_desktop.gui.testers.scenarios import (
     ScenarioWindow,
     open_scenario_window,
 )
-from monmaster_desktop.gui.widgets.entries_table import EntriesTableModel
+from monmaster_desktop.gui.widgets.entries_table import EntriesTableModel, show_entries_in
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
+from monmaster_desktop.gui.widgets.save_dialog import ask_save_path, default_save_directory
 
 W = TypeVar("W", bound=QObject)
 
@@ -177,17 +176,12 @@ class LogEntry:
         return "\t".join(" ".join(field.split()) for field in fields)
 
 
-def _is_password_field(edit: QLineEdit) -> bool:
-    # Hidden echo, or a field named as one (shown in clear with "Afficher", it is still a password).
-    return edit.echoMode() != QLineEdit.EchoMode.Normal or "mot de passe" in edit.accessibleName().casefold()
-
-
 def _password_values() -> list[str]:
     """The current text of every password field of the application, longest first."""
     values = {
         widget.text()
         for widget in QApplication.allWidgets()
-        if isinstance(widget, QLineEdit) and _is_password_field(widget)
+        if isinstance(widget, QLineEdit) and is_protected_field(widget)
     }
     return sorted((value for value in values if len(value) >= MIN_MASKED_LENGTH), key=len, reverse=True)
 
@@ -433,33 +427,21 @@ class AccessibilityLogWindow(QDialog):
 
     def ask_save_path(self, default: Path) -> Path | None:
         """Where to save the log; None when the tester cancels. Tests override it."""
-        chosen, _ = QFileDialog.getSaveFileName(self, SAVE_DIALOG_TITLE, str(default), SAVE_DIALOG_FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".txt")
+        return ask_save_path(self, SAVE_DIALOG_TITLE, default, SAVE_DIALOG_FILTER, ".txt")
 
     # --- building ---------------------------------------------------------------------------------------
 
     def _child(self, kind: type[W], name: str) -> W:
-        found = self.form.findChild(kind, name)
-        if found is None:
-            raise LookupError(f"a11y_log_window.ui has no {kind.__name__} named {name!r}")
-        return found
+        return find_child(self.form, kind, name, "a11y_log_window.ui")
 
     def _configure_table(self) -> None:
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
+        fit, share = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        # Time, type, politeness or role: as wide as their words; text or name, description: share the
+        # rest, wrapped.
+        show_entries_in(table, self.model, {0: fit, 1: fit, 2: fit, 3: share, 4: share})
         table.setAlternatingRowColors(True)  # wrapped entries stay apart
         header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column in range(3):  # time, type, politeness or role: as wide as their words
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (3, 4):  # text or name, description: share the rest, wrapped
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         # Rows are fitted to their wrapped text one by one as they arrive; all again (debounced)
         # when the columns change width.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -507,7 +489,7 @@ class AccessibilityLogWindow(QDialog):
     # --- actions ----------------------------------------------------------------------------------------
 
     def _save(self) -> None:
-        default = _default_save_directory() / f"journal-accessibilite-{datetime.now():%Y%m%d-%H%M%S}.txt"
+        default = default_save_directory() / f"journal-accessibilite-{datetime.now():%Y%m%d-%H%M%S}.txt"
         destination = self.ask_save_path(default)
         if destination is None:
             return
@@ -525,13 +507,6 @@ class AccessibilityLogWindow(QDialog):
     def _show_status(self, kind: str, text: str) -> None:
         self.status_message.show_message(kind, text)
         self._own_announcer.announce(self.status_message, text, assertive=kind == "error")
-
-
-def _default_save_directory() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
-    return Path.home()
 
 
 # --- the menu -----------------------------------------------------------------------------------------

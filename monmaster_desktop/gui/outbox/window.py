@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRectF,
-    QStandardPaths,
     Qt,
     QTimer,
     QUrl,
@@ -45,8 +44,6 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -62,10 +59,11 @@ from PySide6.QtWidgets import (
 
 from monmaster_desktop.accounts.mail import MailLink, Outbox, OutboxEntry, StoredMail
 from monmaster_desktop.gui.accessibility.announcer import Announcer
-from monmaster_desktop.gui.forms import load_form
-from monmaster_desktop.gui.style import theme_tokens
-from monmaster_desktop.gui.widgets.entries_table import EntriesTableModel
-from monmaster_desktop.gui.widgets.field_message import KINDS, FieldMessage, current_theme
+from monmaster_desktop.gui.forms import find_child, load_form
+from monmaster_desktop.gui.style import current_theme, set_style_property, theme_tokens
+from monmaster_desktop.gui.widgets.entries_table import EntriesTableModel, show_entries_in
+from monmaster_desktop.gui.widgets.field_message import KINDS, FieldMessage
+from monmaster_desktop.gui.widgets.save_dialog import ask_save_path, default_save_directory
 
 W = TypeVar("W", bound=QObject)
 
@@ -311,8 +309,7 @@ class OutboxWindow(QWidget):
         """An alert inside the window (e.g. the result of following a link), announced to screen readers."""
         if kind not in KINDS:
             raise ValueError(f"unknown status kind {kind!r}")
-        self.status_frame.setProperty("alert", kind)
-        self._repolish(self.status_frame)
+        set_style_property(self.status_frame, "alert", kind)
         self.status_message.show_message(kind, text)
         self.status_frame.setVisible(bool(text))
         QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(self.status_frame, 0, 0))
@@ -331,11 +328,7 @@ class OutboxWindow(QWidget):
 
     def ask_save_path(self, default: Path) -> Path | None:
         """Where to save the mail; None when the candidate cancels. Tests override it."""
-        chosen, _ = QFileDialog.getSaveFileName(self, SAVE_DIALOG_TITLE, str(default), SAVE_DIALOG_FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".eml")
+        return ask_save_path(self, SAVE_DIALOG_TITLE, default, SAVE_DIALOG_FILTER, ".eml")
 
     def displayed_mail_id(self) -> int | None:
         return self._displayed.entry.id if self._displayed is not None else None
@@ -347,22 +340,20 @@ class OutboxWindow(QWidget):
     # --- building -------------------------------------------------------------------------------
 
     def _child(self, kind: type[W], name: str) -> W:
-        found = self.form.findChild(kind, name)
-        if found is None:
-            raise LookupError(f"outbox_window.ui has no {kind.__name__} named {name!r}")
-        return found
+        return find_child(self.form, kind, name, "outbox_window.ui")
 
     def _configure_list(self) -> None:
         view = self.mail_list
-        view.setModel(self.model)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(OutboxModel.RECIPIENT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(OutboxModel.SUBJECT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(OutboxModel.DATE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        share, fit = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents
+        show_entries_in(
+            view,
+            self.model,
+            {
+                OutboxModel.RECIPIENT_COLUMN: share,
+                OutboxModel.SUBJECT_COLUMN: share,
+                OutboxModel.DATE_COLUMN: fit,
+            },
+        )
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         selection = view.selectionModel()
         selection.currentRowChanged.connect(self._current_row_changed)
@@ -589,7 +580,7 @@ class OutboxWindow(QWidget):
         if self._displayed is None:
             return
         mail_id = self._displayed.entry.id
-        destination = self.ask_save_path(_default_save_directory() / f"courriel-{mail_id}.eml")
+        destination = self.ask_save_path(default_save_directory() / f"courriel-{mail_id}.eml")
         if destination is None:
             return
         try:
@@ -637,18 +628,3 @@ class OutboxWindow(QWidget):
         self.splitter.setOrientation(orientation)
         # Proportions only: QSplitter scales them to the room it has.
         self.splitter.setSizes([1000, 1000] if side_by_side else [1000, 3000])
-
-    # --- helpers --------------------------------------------------------------------------------
-
-    @staticmethod
-    def _repolish(widget: QWidget) -> None:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-        widget.update()
-
-
-def _default_save_directory() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
-    return Path.home()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from monmaster_desktop.gui.context import GuiContext
-from monmaster_desktop.gui.forms import load_form
+from monmaster_desktop.gui.forms import find_child, load_form
 
 W = TypeVar("W", bound=QWidget)
 
@@ -78,10 +78,7 @@ class FormPage(QWizardPage):
         super().changeEvent(event)
 
     def child(self, kind: type[W], name: str) -> W:
-        found = self.form.findChild(kind, name)
-        if found is None:
-            raise LookupError(f"{self.FORM} has no {kind.__name__} named {name!r}")
-        return found
+        return find_child(self.form, kind, name, self.FORM)
 
     def heading(self) -> QLabel | None:
         return self.form.findChild(QLabel, self.HEADING)

@@ -49,6 +49,7 @@ from monmaster_desktop.gui.accessibility.announcer import describe
 from monmaster_desktop.gui.accessibility.password_protection import protect_password_field, show_passwords
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
+from monmaster_desktop.gui.style import mark_invalid, theme_colour
 from monmaster_desktop.gui.widgets.checklist import (
     ALL_CRITERIA_MET,
     INVALID,
@@ -56,7 +57,7 @@ from monmaster_desktop.gui.widgets.checklist import (
     VALID,
     PasswordChecklist,
 )
-from monmaster_desktop.gui.widgets.field_message import FieldMessage, kind_colour
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.settings import CaptchaMode
 
 if TYPE_CHECKING:
@@ -130,26 +131,6 @@ def _describe(widget: QWidget, *parts: str | None) -> None:
     """``accessibility.describe``, only when the text changes: each change is an event screen readers get."""
     if widget.accessibleDescription() != " ".join(part for part in parts if part):
         describe(widget, *parts)
-
-
-def _repolish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    widget.update()
-
-
-def _is_marked_invalid(widget: QWidget) -> bool:
-    # Asked only once the property exists: PySide6 6.12's property() of a missing property returns
-    # None without a reference, and enough such calls crash the interpreter at exit.
-    if b"invalid" not in (bytes(name.data()) for name in widget.dynamicPropertyNames()):
-        return False
-    return bool(widget.property("invalid"))
-
-
-def _mark_invalid(widget: QWidget, invalid: bool) -> None:
-    if _is_marked_invalid(widget) != invalid:
-        widget.setProperty("invalid", invalid)
-        _repolish(widget)
 
 
 class CredentialsPage(FormPage):
@@ -269,7 +250,7 @@ class CredentialsPage(FormPage):
         # Fusion (Linux) outlines a checkbox in the palette's window colour darkened: too pale on white
         # for a control's 3:1 contrast. A strong border colour from the theme fixes it.
         palette = self.consent_checkbox.palette()
-        palette.setColor(QPalette.ColorRole.Window, kind_colour("border-strong"))
+        palette.setColor(QPalette.ColorRole.Window, theme_colour("border-strong"))
         self.consent_checkbox.setPalette(palette)
 
     def _set_up_links(self) -> None:
@@ -379,7 +360,7 @@ class CredentialsPage(FormPage):
             self.email_message.show_message(kind, text)
         else:
             self.email_message.clear()
-        _mark_invalid(self.email_edit, kind == "error")
+        mark_invalid(self.email_edit, kind == "error")
         _describe(self.email_edit, self.email_hint.text(), text)
 
     def _password_changed(self, text: str) -> None:
@@ -388,7 +369,7 @@ class CredentialsPage(FormPage):
             # The candidate is fixing it: the checklist now says what is still missing.
             self._password_errors = []
             self.password_message.clear()
-            _mark_invalid(self.password_edit, False)
+            mark_invalid(self.password_edit, False)
         self._update_confirmation_message()
         self._announce_timer.start()
 
@@ -410,7 +391,7 @@ class CredentialsPage(FormPage):
             self.confirmation_message.show_message("error", texts.PASSWORD_MISMATCH)
         else:
             self.confirmation_message.clear()
-        _mark_invalid(self.confirmation_edit, bool(mismatch))
+        mark_invalid(self.confirmation_edit, bool(mismatch))
         self._describe_confirmation()
 
     def _show_password_toggled(self, shown: bool) -> None:
@@ -420,7 +401,7 @@ class CredentialsPage(FormPage):
     def _consent_toggled(self, checked: bool) -> None:
         if checked:
             self.consent_message.clear()
-            _mark_invalid(self.consent_checkbox, False)
+            mark_invalid(self.consent_checkbox, False)
             _describe(self.consent_checkbox)
 
     # --- Caps Lock ------------------------------------------------------------------------------------
@@ -676,14 +657,14 @@ class CredentialsPage(FormPage):
             elif where is RegistrationField.PASSWORD:
                 self._password_errors = messages
                 self.password_message.show_message("error", joined)
-                _mark_invalid(self.password_edit, True)
+                mark_invalid(self.password_edit, True)
             elif where is RegistrationField.PASSWORD_CONFIRMATION:
                 self.confirmation_message.show_message("error", joined)
-                _mark_invalid(self.confirmation_edit, True)
+                mark_invalid(self.confirmation_edit, True)
                 self._describe_confirmation()
             elif where is RegistrationField.CONSENT:
                 self.consent_message.show_message("error", joined)
-                _mark_invalid(self.consent_checkbox, True)
+                mark_invalid(self.consent_checkbox, True)
                 _describe(self.consent_checkbox, joined)
         if not result.refusals_for(RegistrationField.EMAIL) and result.email_warning:
             self._show_email_message("warning", result.email_warning)
@@ -710,9 +691,9 @@ class CredentialsPage(FormPage):
         self.error_list.clear()
         self._password_errors = []
         self.password_message.clear()
-        _mark_invalid(self.password_edit, False)
+        mark_invalid(self.password_edit, False)
         self.consent_message.clear()
-        _mark_invalid(self.consent_checkbox, False)
+        mark_invalid(self.consent_checkbox, False)
         if self._email_error is not None:
             self._show_email_message(None, None)
         self._update_confirmation_message()
@@ -741,7 +722,7 @@ class CredentialsPage(FormPage):
         self._show_email_message(None, None)
         self._clear_refusals()
         self.confirmation_message.clear()
-        _mark_invalid(self.confirmation_edit, False)
+        mark_invalid(self.confirmation_edit, False)
         if self.captcha_widget is not None:
             self.captcha_widget.clear()
         self._email_error_timer.stop()

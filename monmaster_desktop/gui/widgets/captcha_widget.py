@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSizePolicy, QVBox
 
 from monmaster_desktop.captcha import Captcha, CaptchaOutcome, CaptchaVerdict
 from monmaster_desktop.gui.accessibility.announcer import Announcer, describe
-from monmaster_desktop.gui.forms import load_form
-from monmaster_desktop.gui.style import theme_tokens
-from monmaster_desktop.gui.widgets.field_message import FieldMessage, current_theme
+from monmaster_desktop.gui.forms import find_child, load_form
+from monmaster_desktop.gui.style import current_theme, mark_invalid, theme_tokens
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.settings import CaptchaMode
 
 FORM = "captcha_widget.ui"
@@ -296,10 +296,7 @@ class CaptchaWidget(QWidget):
     # PySide's outer QUiLoader invalidates the Python wrappers of the plain Qt widgets our own form
     # created in __init__ (the C++ widgets live on; a fresh findChild reaches them).
     def _part(self, kind: type[W], name: str) -> W:
-        found = self.findChild(kind, name)
-        if found is None:
-            raise LookupError(f"{FORM} has no {kind.__name__} named {name!r}")
-        return found
+        return find_child(self, kind, name, FORM)
 
     @property
     def _image(self) -> QLabel:
@@ -451,11 +448,7 @@ class CaptchaWidget(QWidget):
             self._message.show_message("error", message)
         else:
             self._message.clear()
-        invalid = bool(message)
-        if bool(self._answer_edit.property("invalid")) != invalid:
-            self._answer_edit.setProperty("invalid", invalid)
-            self._answer_edit.style().unpolish(self._answer_edit)
-            self._answer_edit.style().polish(self._answer_edit)
+        mark_invalid(self._answer_edit, bool(message))
         self._update_description()
 
     def _update_description(self) -> None:

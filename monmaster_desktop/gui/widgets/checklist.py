@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from monmaster_desktop import validation
+from monmaster_desktop.gui.style import repolish
 from monmaster_desktop.gui.widgets.field_message import FieldMessage, IconLabel
 
 NEUTRAL = "neutral"
@@ -42,8 +43,8 @@ class StatusLine(IconLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # The message style's kind this line is coloured with; "" until the first show_state. Kept here
-        # rather than read back with property(): PySide6 6.12 mishandles property() of an unset property.
+        # The message style's kind this line is coloured with; "" until the first show_state. Kept so
+        # that a keystroke which changes no colour costs no repolish.
         self._kind: str | None = ""
 
     def show_state(self, icon: str, kind: str | None, text: str) -> None:
@@ -54,7 +55,7 @@ class StatusLine(IconLabel):
             self._kind = kind
             self.setProperty("kind", kind)
             self.setProperty("role", None if kind else "mention")
-            self._repolish()
+            repolish(self)
         self.set_icon(icon)
 
     def icon(self) -> str:  # type: ignore[override]
