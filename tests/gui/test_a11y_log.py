@@ -23,15 +23,11 @@ from PySide6.QtWidgets import (
 from support import GOOD_PASSWORD
 
 from monmaster_desktop.gui.accessibility.announcer import Announcer, describe
-from monmaster_desktop.gui.accessibility.recorder import (
-    AccessibilityLog,
-    AccessibilityLogWindow,
-    LogEntry,
-    install_accessibility_menu,
-    start_accessibility_log,
-)
+from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog, LogEntry, start_accessibility_log
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.testers.log_window import AccessibilityLogWindow
+from monmaster_desktop.gui.testers.menu import install_accessibility_menu
 from monmaster_desktop.settings import CaptchaMode
 
 

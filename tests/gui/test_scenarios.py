@@ -14,13 +14,10 @@ from gui_support import current, go_to_eligibility
 from PySide6.QtWidgets import QFrame, QLabel, QWizard
 
 from monmaster_desktop import texts
-from monmaster_desktop.gui.accessibility.recorder import (
-    AccessibilityLog,
-    AccessibilityMenu,
-    install_accessibility_menu,
-)
+from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.testers.menu import AccessibilityMenu, install_accessibility_menu
 from monmaster_desktop.gui.testers.scenarios import (
     EMAIL,
     SCENARIOS,
