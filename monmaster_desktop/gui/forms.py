@@ -18,7 +18,6 @@ W = TypeVar("W", bound=QWidget)
 CUSTOM_WIDGETS: dict[str, str] = {
     "FieldMessage": "monmaster_desktop.gui.widgets.field_message",
     "PasswordChecklist": "monmaster_desktop.gui.widgets.checklist",
-    "CaptchaWidget": "monmaster_desktop.gui.widgets.captcha_widget",
 }
 
 

@@ -1,37 +1,34 @@
 """The captcha of step 2 on screen: the distorted code, its question alternative, "Écouter", the answer.
 
 ``CaptchaWidget`` wraps the Qt-free ``monmaster_desktop.captcha.Captcha`` (which alone judges answers)
-and lays out ``ui/captcha_widget.ui``. It can be a Designer promoted widget (constructed with a parent
-only, then configured with ``set_mode``). The image is drawn with QPainter, sized from the font and
-redrawn when the text scale or the screen's pixel ratio change. A screen-reader user meets the
+and lays out ``ui/captcha_widget.ui``; the page builds it and configures it with ``set_mode``. The
+image (``captcha_image.py``) is drawn with QPainter, sized from the font and redrawn when the text
+scale or the screen's pixel ratio change. A screen-reader user meets the
 question in text (and in the answer field's accessible description); "Écouter" reads the question
-aloud where Qt's text-to-speech module and a voice exist, and is hidden — never broken — elsewhere.
+aloud (``speech.py``) where Qt's text-to-speech module and a voice exist, and is hidden — never
+broken — elsewhere.
 
 It must never decide that an answer is right by itself, nor announce what the candidate types.
 """
 
 from __future__ import annotations
 
-import math
 import random
-from dataclasses import dataclass
-from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from monmaster_desktop.captcha import Captcha, CaptchaOutcome, CaptchaVerdict
 from monmaster_desktop.gui.accessibility.announcer import Announcer, describe
 from monmaster_desktop.gui.forms import find_child, load_form
-from monmaster_desktop.gui.style import current_theme, mark_invalid, theme_tokens
+from monmaster_desktop.gui.style import mark_invalid
+from monmaster_desktop.gui.widgets.captcha_image import render_captcha_image
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
+from monmaster_desktop.gui.widgets.speech import SpeechBackend, create_speech_backend
 from monmaster_desktop.settings import CaptchaMode
 
 FORM = "captcha_widget.ui"
-W = TypeVar("W", bound=QWidget)
-GLYPH_SIZE_IN_LINES = 2.2  # the characters' height, in lines of the current text (follows the text scale)
-IMAGE_HEIGHT_IN_GLYPHS = 1.8
 ANSWER_WIDTH_EM = 20  # the answer is short: a field the width of the page would look like a text box
 
 # --- French texts set at run time (project-written; the static ones are in the .ui) ----------------
@@ -53,202 +50,6 @@ ANSWER_ACCEPTED = "Votre réponse au captcha est correcte."
 SPOKEN_QUESTION = "{question}."
 
 
-# --- Speech ----------------------------------------------------------------------------------------
-class SpeechBackend(Protocol):
-    """What "Écouter" needs from a speech engine; tests pass a fake one."""
-
-    def is_available(self) -> bool: ...
-
-    def say(self, text: str) -> None: ...
-
-
-class QtSpeechBackend(QObject):
-    """QTextToSpeech (PySide6-Addons) with a French voice when the engine has one.
-
-    Construction raises ImportError where the module is not installed. Some engines only become
-    ready after a moment: ``availability_changed`` tells the widget to look again.
-    """
-
-    availability_changed = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        from PySide6.QtTextToSpeech import QTextToSpeech  # PySide6-Addons: absent from Essentials
-
-        self._engine: QTextToSpeech | None = None
-        if not QTextToSpeech.availableEngines():
-            return
-        self._engine = QTextToSpeech(self)
-        self._engine.stateChanged.connect(self._on_state_changed)
-        self._choose_french_voice()
-
-    def _on_state_changed(self, _state: object) -> None:
-        self._choose_french_voice()
-        self.availability_changed.emit()
-
-    def _choose_french_voice(self) -> None:
-        if self._engine is None:
-            return
-        french = [
-            locale
-            for locale in self._engine.availableLocales()
-            if locale.language() == QLocale.Language.French
-        ]
-        if french and self._engine.locale().language() != QLocale.Language.French:
-            self._engine.setLocale(french[0])
-
-    def is_available(self) -> bool:
-        if self._engine is None:
-            return False
-        state = self._engine.state()
-        if state.name == "Error":
-            return False
-        return bool(self._engine.availableVoices())
-
-    def say(self, text: str) -> None:
-        if self._engine is not None:
-            self._engine.stop()
-            self._engine.say(text)
-
-
-def create_speech_backend(parent: QObject) -> SpeechBackend | None:
-    """The platform's speech engine, or None where Qt's text-to-speech module is not installed."""
-    try:
-        return QtSpeechBackend(parent)
-    except ImportError:
-        return None
-
-
-# --- The image -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Glyph:
-    """One character of the image, as drawn: its font, ink, place and distortion."""
-
-    character: str
-    font: QFont
-    colour: QColor
-    advance: float  # horizontal room it takes, so that wide letters (M, W) do not swallow neighbours
-    rise: float  # vertical offset from the middle line
-    angle: float
-    shear: tuple[float, float]
-
-
-def _plan_glyphs(
-    code: str, font: QFont, rng: random.Random, glyph_size: float, ink: list[QColor]
-) -> list[_Glyph]:
-    sans = QFont(font)
-    serif = QFont(font)
-    serif.setStyleHint(QFont.StyleHint.Serif)
-    serif.setFamilies(["Serif"])  # a generic name: fontconfig, CoreText and GDI each map it to a serif
-    image_height = glyph_size * IMAGE_HEIGHT_IN_GLYPHS
-    glyphs = []
-    for character in code:
-        glyph_font = QFont(rng.choice((sans, serif)))
-        glyph_font.setPixelSize(max(8, round(glyph_size * rng.uniform(0.85, 1.1))))
-        glyph_font.setWeight(QFont.Weight.Bold)  # every family has a bold face; thin strokes would fade
-        ink_box = QFontMetricsF(glyph_font).tightBoundingRect(character)
-        angle = rng.uniform(-24, 24)
-        turned = math.radians(angle)
-        turned_height = ink_box.width() * abs(math.sin(turned)) + ink_box.height() * abs(math.cos(turned))
-        # Up or down, but never cut by the image's edge.
-        max_rise = max(0.0, min(0.15 * glyph_size, (image_height - turned_height) / 2 - 0.08 * glyph_size))
-        glyphs.append(
-            _Glyph(
-                character=character,
-                font=glyph_font,
-                colour=rng.choice(ink),
-                # Neighbours may touch (rotation brings them closer) but never cover each other.
-                advance=max(ink_box.width(), glyph_size * 0.45) + glyph_size * rng.uniform(0.12, 0.24),
-                rise=rng.uniform(-max_rise, max_rise),
-                angle=angle,
-                shear=(rng.uniform(-0.25, 0.25), rng.uniform(-0.1, 0.1)),
-            )
-        )
-    return glyphs
-
-
-def render_captcha_image(
-    code: str, font: QFont, seed: int, device_pixel_ratio: float = 1.0, theme: str | None = None
-) -> QPixmap:
-    """``code`` drawn as distorted characters: each rotated, sheared, scaled and shifted at random,
-    over a cluttered background and crossed by thin curves. Sized from ``font`` (so it follows the
-    text scale); the same seed draws the same image. Characters use the theme's text and primary
-    colours on background-alt (both far above 4.5:1); the noise is lighter or thinner than the
-    strokes, so people can still read it.
-    """
-    tokens = theme_tokens(theme or current_theme())
-    ink = [QColor(tokens["text"]), QColor(tokens["primary"])]
-    rng = random.Random(seed)
-    glyph_size = QFontMetricsF(font).height() * GLYPH_SIZE_IN_LINES
-    glyphs = _plan_glyphs(code, font, rng, glyph_size, ink)
-    margin = glyph_size * 0.4
-    size = QSizeF(sum(glyph.advance for glyph in glyphs) + 2 * margin, glyph_size * IMAGE_HEIGHT_IN_GLYPHS)
-    ratio = max(1.0, device_pixel_ratio)
-    pixmap = QPixmap(math.ceil(size.width() * ratio), math.ceil(size.height() * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(QColor(tokens["background-alt"]))
-    painter = QPainter(pixmap)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        _paint_clutter(painter, rng, size, glyph_size, len(code), tokens)
-        x = margin
-        for glyph in glyphs:
-            _paint_glyph(painter, glyph, QPointF(x + glyph.advance / 2, size.height() / 2 + glyph.rise))
-            x += glyph.advance
-        _paint_crossing_curves(painter, rng, size, glyph_size, ink)
-    finally:
-        painter.end()  # an exception must not leave the pixmap being painted (Qt would crash)
-    return pixmap
-
-
-def _paint_clutter(
-    painter: QPainter, rng: random.Random, size: QSizeF, glyph_size: float, count: int, tokens: dict[str, str]
-) -> None:
-    # Light arcs and grey dots: an uneven background that leaves the characters legible.
-    width, height = size.width(), size.height()
-    for _ in range(count + 1):
-        painter.setPen(QPen(QColor(tokens["border"]), glyph_size * rng.uniform(0.04, 0.1)))
-        box = QRectF(rng.uniform(-0.2, 0.9) * width, rng.uniform(-0.3, 0.7) * height, glyph_size, glyph_size)
-        painter.drawArc(box, rng.randrange(0, 360 * 16), rng.randrange(90 * 16, 270 * 16))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(tokens["text-mention"]))
-    for _ in range(count * 6):
-        radius = glyph_size * rng.uniform(0.015, 0.03)
-        painter.drawEllipse(QPointF(rng.uniform(0, width), rng.uniform(0, height)), radius, radius)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-
-
-def _paint_glyph(painter: QPainter, glyph: _Glyph, centre: QPointF) -> None:
-    painter.save()
-    painter.translate(centre)
-    painter.rotate(glyph.angle)
-    painter.shear(*glyph.shear)
-    painter.setFont(glyph.font)
-    painter.setPen(glyph.colour)
-    box = QFontMetricsF(glyph.font).tightBoundingRect(glyph.character)
-    painter.drawText(QPointF(-box.center().x(), -box.center().y()), glyph.character)
-    painter.restore()
-
-
-def _paint_crossing_curves(
-    painter: QPainter, rng: random.Random, size: QSizeF, glyph_size: float, ink: list[QColor]
-) -> None:
-    # One curve per ink colour across the whole code, thinner than a stroke: it joins the characters
-    # (which defeats naive segmentation) without hiding them.
-    width, height = size.width(), size.height()
-    for colour in ink:
-        path = QPainterPath(QPointF(0, rng.uniform(0.3, 0.7) * height))
-        path.cubicTo(
-            QPointF(width * rng.uniform(0.2, 0.4), rng.uniform(0, 1) * height),
-            QPointF(width * rng.uniform(0.6, 0.8), rng.uniform(0, 1) * height),
-            QPointF(width, rng.uniform(0.3, 0.7) * height),
-        )
-        pen_width = max(1.0, glyph_size * 0.035)
-        painter.setPen(QPen(colour, pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        painter.drawPath(path)
-
-
 _RESTYLING_EVENTS = (
     QEvent.Type.FontChange,
     QEvent.Type.StyleChange,
@@ -257,7 +58,6 @@ _RESTYLING_EVENTS = (
 )
 
 
-# --- The widget ------------------------------------------------------------------------------------
 class CaptchaWidget(QWidget):
     """The captcha block of the credentials page (hidden as a whole in "off" mode)."""
 
@@ -265,16 +65,7 @@ class CaptchaWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("captchaWidget")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(load_form(FORM, self))
-        self._image.setTextFormat(Qt.TextFormat.PlainText)
-        self._image.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self._image.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._question_label.setTextFormat(Qt.TextFormat.PlainText)
-        self._image.installEventFilter(self)
-
+        # Every attribute exists before the form is attached: its change events reach eventFilter.
         self._announcer: Announcer | None = None
         self._speech: SpeechBackend | None = None
         self._rng: random.Random = random.SystemRandom()
@@ -283,52 +74,32 @@ class CaptchaWidget(QWidget):
         self._rendered_for: tuple[str, int, str, float] | None = None
         self._error: str | None = None
         self._hidden_by_off_mode = False
-        self._ready = False  # change events can arrive while __init__ is still building the form
+
+        form = load_form(FORM)
+        self._image = find_child(form, QLabel, "captchaImageLabel", FORM)
+        self._new_challenge_button = find_child(form, QPushButton, "captchaNewChallengeButton", FORM)
+        self._listen_button = find_child(form, QPushButton, "captchaListenButton", FORM)
+        self._question_label = find_child(form, QLabel, "captchaQuestionLabel", FORM)
+        self._answer_label = find_child(form, QLabel, "captchaAnswerLabel", FORM)
+        self._answer_hint = find_child(form, QLabel, "captchaAnswerHintLabel", FORM)
+        self._answer_edit = find_child(form, QLineEdit, "captchaAnswerEdit", FORM)
+        self._message = find_child(form, FieldMessage, "captchaAnswerMessage", FORM)
+        self._image.setTextFormat(Qt.TextFormat.PlainText)
+        self._image.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._image.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._question_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.setObjectName("captchaWidget")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(form)
+        self._image.installEventFilter(self)
 
         self._new_challenge_button.clicked.connect(self._on_new_challenge_clicked)
         self._listen_button.clicked.connect(self._on_listen_clicked)
         self._answer_edit.textChanged.connect(self.changed)
         self.set_speech_backend(create_speech_backend(self))
-        self._ready = True
         self._apply_mode()
-
-    # The parts of the form are looked up each time rather than kept: when a .ui promotes this widget,
-    # PySide's outer QUiLoader invalidates the Python wrappers of the plain Qt widgets our own form
-    # created in __init__ (the C++ widgets live on; a fresh findChild reaches them).
-    def _part(self, kind: type[W], name: str) -> W:
-        return find_child(self, kind, name, FORM)
-
-    @property
-    def _image(self) -> QLabel:
-        return self._part(QLabel, "captchaImageLabel")
-
-    @property
-    def _new_challenge_button(self) -> QPushButton:
-        return self._part(QPushButton, "captchaNewChallengeButton")
-
-    @property
-    def _listen_button(self) -> QPushButton:
-        return self._part(QPushButton, "captchaListenButton")
-
-    @property
-    def _question_label(self) -> QLabel:
-        return self._part(QLabel, "captchaQuestionLabel")
-
-    @property
-    def _answer_label(self) -> QLabel:
-        return self._part(QLabel, "captchaAnswerLabel")
-
-    @property
-    def _answer_hint(self) -> QLabel:
-        return self._part(QLabel, "captchaAnswerHintLabel")
-
-    @property
-    def _answer_edit(self) -> QLineEdit:
-        return self._part(QLineEdit, "captchaAnswerEdit")
-
-    @property
-    def _message(self) -> FieldMessage:
-        return self._part(FieldMessage, "captchaAnswerMessage")
 
     # --- configuration -----------------------------------------------------------------------------
     def set_mode(self, mode: CaptchaMode, rng: random.Random | None = None) -> None:
@@ -482,15 +253,10 @@ class CaptchaWidget(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The image follows its own label's font (which style sheets may set apart from ours), the
         # style and the pixel ratio of the screen the window is on.
-        if (
-            getattr(self, "_ready", False)
-            and event.type() in _RESTYLING_EVENTS
-            and watched.objectName() == "captchaImageLabel"
-        ):
+        if event.type() in _RESTYLING_EVENTS and watched is self._image:
             self._render_image()
         return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._ready:
-            self._render_image()  # the screen (and its pixel ratio) is known for sure once shown
+        self._render_image()  # the screen (and its pixel ratio) is known for sure once shown
         super().showEvent(event)
