@@ -49,12 +49,6 @@ class GuiContext:
     announcer: Announcer
     clock: Callable[[], datetime]
     session: CandidateSession = field(default_factory=CandidateSession)
-    # Set by the main window: open a project-written summary ("charte", "cgu", "cnil", "etudes_en_france")
-    open_document: Callable[[str], None] = lambda key: None
-    # Set by the main window: show the simulated outbox (optionally on one mail).
-    open_outbox: Callable[[int | None], None] = lambda mail_id: None
-    # Set by the main window: a mail was just "sent" (the outbox refreshes, the arrival is announced).
-    notify_mail: Callable[[int], None] = lambda mail_id: None
 
     def reset_session(self) -> None:
         self.session = CandidateSession()

@@ -575,7 +575,7 @@ def test_captcha_must_be_answered_before_the_account_is_created(qtbot, context: 
 
 def test_sign_in_link_asks_the_wizard_to_go_to_sign_in(qtbot, form: Form) -> None:
     requests: list[str] = []
-    form.page.on_sign_in_requested = lambda: requests.append("sign in")
+    form.page.sign_in_requested.connect(lambda: requests.append("sign in"))
 
     qtbot.mouseClick(form.page.sign_in_link, Qt.MouseButton.LeftButton)
 
@@ -585,7 +585,7 @@ def test_sign_in_link_asks_the_wizard_to_go_to_sign_in(qtbot, form: Form) -> Non
 
 def test_cgu_and_cnil_links_open_their_summaries(qtbot, form: Form, context: GuiContext) -> None:
     opened: list[str] = []
-    context.open_document = opened.append
+    form.page.document_requested.connect(opened.append)
 
     qtbot.mouseClick(form.page.cnil_link, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.page.cgu_link, Qt.MouseButton.LeftButton)

@@ -366,7 +366,7 @@ def test_links_open_the_charter_and_etudes_en_france(
     qtbot, page: EligibilityPage, gui_context: GuiContext
 ) -> None:
     opened: list[str] = []
-    gui_context.open_document = opened.append
+    page.document_requested.connect(opened.append)
 
     qtbot.mouseClick(page.child(QPushButton, "link_charte"), Qt.MouseButton.LeftButton)
     etudes_link = page.child(QPushButton, "link_etudes_en_france")

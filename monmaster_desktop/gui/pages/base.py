@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from monmaster_desktop.gui.context import GuiContext
@@ -31,6 +31,12 @@ class FormPage(QWizardPage):
     with ``child()``, set per-page button texts with ``setButtonText``, and implement ``clear()``,
     which puts the page back to what the first candidate saw.
     """
+
+    # What a page asks of the rest of the application; the wizard passes them on to the main window.
+    document_requested = Signal(str)  # a summary to open: "charte", "cgu", "cnil", "etudes_en_france"
+    outbox_requested = Signal(object)  # show the simulated outbox, on this mail id (None: the newest)
+    mail_sent = Signal(int)  # a mail was just "sent": the outbox refreshes, its arrival is announced
+    sign_in_requested = Signal()  # "Vous avez déjà vos identifiants ? →"
 
     FORM: ClassVar[str]
     # The heading a screen reader and the keyboard land on when the page opens (object name in the form).

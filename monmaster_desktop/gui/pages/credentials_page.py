@@ -23,7 +23,6 @@ Never logs, prints or announces a password, nor puts one in an accessible name o
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -140,8 +139,6 @@ class CredentialsPage(FormPage):
         super().__init__(context)
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, CONTINUE_BUTTON)
-        # Set by the wizard: "Vous avez déjà vos identifiants ? →" goes to sign-in through it.
-        self.on_sign_in_requested: Callable[[], None] = lambda: None
 
         self.email_label = self.child(QLabel, "emailLabel")
         self.email_hint = self.child(QLabel, "emailHintLabel")
@@ -260,9 +257,9 @@ class CredentialsPage(FormPage):
         wrap_button_text(self.cgu_link)
         self.sign_in_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sign_in_link.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.cnil_link.clicked.connect(lambda: self.context.open_document("cnil"))
-        self.cgu_link.clicked.connect(lambda: self.context.open_document("cgu"))
-        self.sign_in_link.clicked.connect(lambda: self.on_sign_in_requested())
+        self.cnil_link.clicked.connect(lambda: self.document_requested.emit("cnil"))
+        self.cgu_link.clicked.connect(lambda: self.document_requested.emit("cgu"))
+        self.sign_in_link.clicked.connect(self.sign_in_requested)
 
     def _set_up_captcha(self) -> CaptchaWidget | None:
         if self.context.settings.captcha is CaptchaMode.OFF:

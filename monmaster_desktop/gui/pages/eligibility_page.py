@@ -175,7 +175,9 @@ class EligibilityPage(FormPage):
             block.buttons.buttonToggled.connect(self._on_button_toggled)
             if block.link_button is not None:
                 target = question.link_target
-                block.link_button.clicked.connect(lambda _=False, key=target: self.context.open_document(key))
+                block.link_button.clicked.connect(
+                    lambda _=False, key=target: self.document_requested.emit(key)
+                )
             self._blocks[question.key] = block
 
         self._eligible_panel = self.child(QFrame, "eligiblePanel")

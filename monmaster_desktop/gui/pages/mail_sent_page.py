@@ -24,7 +24,7 @@ class MailSentPage(FormPage):
         self.open_outbox_button = self.child(QPushButton, "openOutboxButton")
         self.resend_button = self.child(QPushButton, "resendButton")
         self.open_outbox_button.clicked.connect(
-            lambda: self.context.open_outbox(self.context.session.activation_mail_id)
+            lambda: self.outbox_requested.emit(self.context.session.activation_mail_id)
         )
         self.resend_button.clicked.connect(self.resend)
 
@@ -41,7 +41,7 @@ class MailSentPage(FormPage):
         mail_id = self.context.session.activation_mail_id
         if mail_id is not None:
             # After the page itself is announced: first where the candidate is, then what arrived.
-            QTimer.singleShot(0, self, lambda: self.context.notify_mail(mail_id))
+            QTimer.singleShot(0, self, lambda: self.mail_sent.emit(mail_id))
 
     def resend(self) -> None:
         email = self.context.session.registered_email
@@ -54,7 +54,7 @@ class MailSentPage(FormPage):
         self.context.announcer.announce(self.resend_message, result.message)
         if result.mail_id is not None:
             self.context.session.activation_mail_id = result.mail_id
-            self.context.notify_mail(result.mail_id)
+            self.mail_sent.emit(result.mail_id)
 
     def nextId(self) -> int:
         return PageId.ACTIVATED

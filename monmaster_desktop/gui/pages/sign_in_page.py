@@ -152,4 +152,4 @@ class SignInPage(FormPage):
         if result.mail_id is not None:
             self.context.session.registered_email = self.email_edit.text().strip()
             self.context.session.activation_mail_id = result.mail_id
-            self.context.notify_mail(result.mail_id)
+            self.mail_sent.emit(result.mail_id)
