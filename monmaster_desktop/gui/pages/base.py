@@ -18,12 +18,6 @@ COLUMN_CHARACTERS = 96
 FIELD_WIDTH_EM = 40
 
 
-def limit_field_widths(*fields: QWidget) -> None:
-    """Keep fields (or a field with its button) about FIELD_WIDTH_EM wide at the current text size."""
-    for field in fields:
-        field.setMaximumWidth(round(field.fontMetrics().horizontalAdvance("M") * FIELD_WIDTH_EM))
-
-
 class FormPage(QWizardPage):
     """A wizard page whose static layout is ``ui/<FORM>``.
 
@@ -45,6 +39,9 @@ class FormPage(QWizardPage):
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        # Fields kept to a form's width (cap_field_widths); empty until a subclass names them, and
+        # there before any font change can reach fit_to_text.
+        self._capped_fields: list[QWidget] = []
         self.form = load_form(self.FORM)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -63,12 +60,19 @@ class FormPage(QWizardPage):
             heading.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             heading.setAccessibleName(heading.text())
 
+    def cap_field_widths(self, *fields: QWidget) -> None:
+        """Keep these fields (or a field with its button) about FIELD_WIDTH_EM wide at any text size."""
+        self._capped_fields.extend(fields)
+        self.fit_to_text()
+
     def fit_to_text(self) -> None:
         """Size what depends on the text size; runs again whenever the font changes (Ctrl + / Ctrl −).
 
-        The form's ``contentColumn`` (or the whole form) is kept to a readable line length; pages with
-        fields extend this to cap their fields with ``limit_field_widths``.
+        The form's ``contentColumn`` (or the whole form) is kept to a readable line length, and the
+        fields named with ``cap_field_widths`` to a form's width.
         """
+        for field in self._capped_fields:
+            field.setMaximumWidth(round(field.fontMetrics().horizontalAdvance("M") * FIELD_WIDTH_EM))
         column = self.form.findChild(QWidget, "contentColumn")
         extra = 0
         if column is None:  # the whole form is the column: its margins come on top of the text

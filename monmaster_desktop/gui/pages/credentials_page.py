@@ -47,7 +47,7 @@ from monmaster_desktop.accounts.service import RegistrationField, RegistrationRe
 from monmaster_desktop.gui.accessibility.announcer import describe
 from monmaster_desktop.gui.accessibility.password_protection import protect_password_field, show_passwords
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
+from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.style import mark_invalid, theme_colour
 from monmaster_desktop.gui.widgets.checklist import (
     ALL_CRITERIA_MET,
@@ -198,7 +198,7 @@ class CredentialsPage(FormPage):
         self._set_up_links()
         self.captcha_widget = self._set_up_captcha()
         self._set_up_tab_order()
-        self.fit_to_text()
+        self.cap_field_widths(self.email_edit, self.password_row, self.confirmation_edit)
 
         self.email_edit.textChanged.connect(self._email_changed)
         self.password_edit.textChanged.connect(self._password_changed)
@@ -289,11 +289,6 @@ class CredentialsPage(FormPage):
         chain.extend([self.consent_checkbox, self.cgu_link, self.sign_in_link])
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
-
-    def fit_to_text(self) -> None:
-        super().fit_to_text()
-        if hasattr(self, "confirmation_edit"):  # the base class calls this before our fields exist
-            limit_field_widths(self.email_edit, self.password_row, self.confirmation_edit)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.StyleChange:

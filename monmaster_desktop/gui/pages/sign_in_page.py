@@ -12,7 +12,7 @@ from monmaster_desktop.accounts.service import ResendOutcome, SignInOutcome, Sig
 from monmaster_desktop.gui.accessibility.announcer import describe
 from monmaster_desktop.gui.accessibility.password_protection import protect_password_field, show_passwords
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
+from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 EMAIL_HINT = "Par exemple : nom@example.com"
@@ -37,6 +37,7 @@ class SignInPage(FormPage):
         self.child(QLabel, "emailLabel").setBuddy(self.email_edit)
         self.child(QLabel, "passwordLabel").setBuddy(self.password_edit)
         self.email_edit.setMaxLength(254)
+        self.cap_field_widths(self.email_edit, self.password_edit)
         describe(self.email_edit, EMAIL_HINT)
         self.busy_indicator.setRange(0, 0)
         self.busy_indicator.setAccessibleName(texts.SIGNING_IN)
@@ -50,11 +51,6 @@ class SignInPage(FormPage):
         self.clear()
 
     # --- the page's states --------------------------------------------------------------------------
-
-    def fit_to_text(self) -> None:
-        super().fit_to_text()
-        if hasattr(self, "password_edit"):  # the base class calls this before our fields exist
-            limit_field_widths(self.email_edit, self.password_edit)
 
     def initializePage(self) -> None:
         prefill = self.context.session.prefill_sign_in_email or self.context.session.registered_email
