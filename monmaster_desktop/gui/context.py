@@ -14,6 +14,7 @@ from enum import IntEnum
 from monmaster_desktop.accounts.service import Account, AccountService
 from monmaster_desktop.eligibility import Answer
 from monmaster_desktop.gui.accessibility.announcer import Announcer
+from monmaster_desktop.gui.accessibility.debounced import ANNOUNCE_DELAY_MS
 from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import Settings
 
@@ -49,6 +50,9 @@ class GuiContext:
     announcer: Announcer
     clock: Callable[[], datetime]
     session: CandidateSession = field(default_factory=CandidateSession)
+    # How long typing (or changing answers) must pause before screen readers are told what changed;
+    # tests choose their own.
+    announce_delay_ms: int = ANNOUNCE_DELAY_MS
 
     def reset_session(self) -> None:
         self.session = CandidateSession()

@@ -16,14 +16,12 @@ from support import ALL_OUI, GOOD_PASSWORD, registration
 from monmaster_desktop import texts, validation
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.accounts.service import AccountStatus
+from monmaster_desktop.gui.accessibility import debounced
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.pages import credentials_page
-from monmaster_desktop.gui.pages.credentials_page import (
-    BUSY_ANNOUNCEMENT,
-    CAPS_LOCK_WARNING,
-    CredentialsPage,
-)
+from monmaster_desktop.gui.pages.credentials_page import BUSY_ANNOUNCEMENT, CredentialsPage
+from monmaster_desktop.gui.widgets import caps_lock
 from monmaster_desktop.gui.widgets import checklist as checklist_module
+from monmaster_desktop.gui.widgets.caps_lock import CAPS_LOCK_WARNING
 from monmaster_desktop.settings import CaptchaMode
 
 CONSENT_SENTENCE = (
@@ -309,7 +307,7 @@ def test_caps_lock_warning_appears_when_caps_lock_is_pressed(qtbot, form: Form, 
 
 def test_caps_lock_is_read_from_the_platforms_key_modifiers(monkeypatch, form: Form) -> None:
     # What an X11 key event carries: the Lock bit (0x2) in its native modifiers.
-    monkeypatch.setattr(credentials_page, "caps_lock_native_mask", lambda: 0x2)
+    monkeypatch.setattr(caps_lock, "caps_lock_native_mask", lambda: 0x2)
     form.page.password_edit.setFocus()
 
     def press_a(native_modifiers: int) -> None:
@@ -341,7 +339,7 @@ def test_checklist_announcements_are_coalesced_and_never_say_the_password(
     assert announcements.entries == []  # nothing per keystroke
 
     qtbot.waitUntil(lambda: len(announcements.entries) == 1)
-    qtbot.wait(credentials_page.ANNOUNCE_DELAY_MS + 300)  # and nothing more after the pause
+    qtbot.wait(debounced.ANNOUNCE_DELAY_MS + 300)  # and nothing more after the pause
     assert announcements.entries == [
         (
             "Critères validés : au moins 8 caractères, au moins 1 lettre en minuscule, au moins 1 chiffre, "

@@ -221,7 +221,7 @@ def test_aller_a_opens_the_state_in_a_separate_window_and_leaves_the_testers_win
         " — scénario : Étape 2 — erreurs affichées (données de démonstration)"
     )
     assert current(opened) is PageId.CREDENTIALS
-    assert opened.wizard.pages[PageId.CREDENTIALS].error_summary.isVisible()
+    assert opened.wizard.pages[PageId.CREDENTIALS].error_summary.frame.isVisible()
     # The tester's window: same page, same (empty) data, nothing typed anywhere.
     assert current(tester_window) is PageId.ELIGIBILITY
     assert gui_context.service.list_accounts() == []

@@ -55,7 +55,7 @@ import ctypes
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
@@ -69,12 +69,10 @@ from PySide6.QtGui import (
     QAccessibleTextRemoveEvent,
     QAccessibleTextUpdateEvent,
 )
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLineEdit, QStyle
+from PySide6.QtWidgets import QAccessibleWidget, QLineEdit, QStyle
 
 __all__ = [
-    "HIDE_PASSWORD",
     "PASSWORD_FIELD_PROPERTY",
-    "SHOW_PASSWORD",
     "PasswordProtection",
     "ProtectionMethod",
     "UpdateHandlerBinding",
@@ -83,7 +81,6 @@ __all__ = [
     "installed_protection",
     "is_protected_field",
     "protect_password_field",
-    "show_passwords",
 ]
 
 _log = logging.getLogger(__name__)
@@ -440,21 +437,3 @@ def _create(method: ProtectionMethod | None) -> PasswordProtection:
     textless = _TextlessInterfaces()
     textless.install()
     return textless
-
-
-# The button beside a password field, and what it does (step 2 and "Se connecter").
-SHOW_PASSWORD = "Afficher"
-HIDE_PASSWORD = "Masquer"
-
-
-def show_passwords(button: QAbstractButton, fields: Iterable[QLineEdit], shown: bool) -> None:
-    """Show or hide the password fields and name the button after what it will do next.
-
-    The fields stay protected on the accessibility bus either way (see the module docstring).
-    """
-    mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-    for field in fields:
-        field.setEchoMode(mode)
-    text = HIDE_PASSWORD if shown else SHOW_PASSWORD
-    button.setText(text)
-    button.setAccessibleName(text)

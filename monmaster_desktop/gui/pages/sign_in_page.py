@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QProgressBar, QPushButt
 from monmaster_desktop import texts
 from monmaster_desktop.accounts.service import ResendOutcome, SignInOutcome, SignInResult
 from monmaster_desktop.gui.accessibility.announcer import describe
-from monmaster_desktop.gui.accessibility.password_protection import protect_password_field, show_passwords
+from monmaster_desktop.gui.accessibility.password_protection import protect_password_field
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
+from monmaster_desktop.gui.widgets.show_password import show_passwords
 
 EMAIL_HINT = "Par exemple : nom@example.com"
 
