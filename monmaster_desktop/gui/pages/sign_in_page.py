@@ -1,6 +1,8 @@
 """Se connecter: address and password, verified off the UI thread; a pending account can get a new mail.
 
-The password is handed to the service and forgotten; it is never logged or announced.
+Caps Lock is watched as on step 2 (``widgets/caps_lock.py``): the same warning under the password,
+announced and put in the field's description. The password is handed to the service and forgotten;
+it is never logged or announced.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from monmaster_desktop.gui.accessibility.announcer import describe
 from monmaster_desktop.gui.accessibility.password_protection import protect_password_field
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.widgets.caps_lock import CapsLockWatcher
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.gui.widgets.show_password import show_passwords
 
@@ -35,6 +38,11 @@ class SignInPage(FormPage):
         self.resend_message = self.child(FieldMessage, "resendMessage")
         self.busy_indicator = self.child(QProgressBar, "busyIndicator")
         self.busy_label = self.child(QLabel, "busyLabel")
+        self._error: str | None = None  # the refusal shown, also in the password's description
+        self.caps_lock = CapsLockWatcher(
+            (self.password_edit,), self.child(FieldMessage, "capsLockMessage"), context.announcer, self
+        )
+        self.caps_lock.changed.connect(self._describe_password)
         self.child(QLabel, "emailLabel").setBuddy(self.email_edit)
         self.child(QLabel, "passwordLabel").setBuddy(self.password_edit)
         self.email_edit.setMaxLength(254)
@@ -67,6 +75,7 @@ class SignInPage(FormPage):
         self._hide_error()
         self.resend_button.hide()
         self.resend_message.clear()
+        self.caps_lock.reset()
         self._set_busy(False)
         self._signed_in = False
 
@@ -92,13 +101,18 @@ class SignInPage(FormPage):
     def _show_error(self, text: str) -> None:
         self.sign_in_message.show_message("error", text)
         self.error_panel.show()
-        describe(self.password_edit, text)
+        self._error = text
+        self._describe_password()
         self.context.announcer.announce(self.sign_in_message, text, assertive=True)
 
     def _hide_error(self) -> None:
         self.sign_in_message.clear()
         self.error_panel.hide()
-        describe(self.password_edit)
+        self._error = None
+        self._describe_password()
+
+    def _describe_password(self) -> None:
+        describe(self.password_edit, self.caps_lock.warning(), self._error)
 
     # --- signing in ---------------------------------------------------------------------------------
 
