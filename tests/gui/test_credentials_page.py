@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from gui_support import AnnouncementLog
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget, QWizard, QWizardPage
 from support import ALL_OUI, GOOD_PASSWORD, registration
 
@@ -329,6 +329,54 @@ def test_caps_lock_is_read_from_the_platforms_key_modifiers(monkeypatch, form: F
 
 
 # --- announcements ---------------------------------------------------------------------------------------
+
+
+def accessible_text(widget: QWidget, kind: QAccessible.Text) -> str:
+    """What an assistive technology reads of ``widget`` (its QAccessible interface, as a bridge does)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None and interface.isValid()
+    return interface.text(kind)
+
+
+def test_what_the_accessibility_layer_reads_of_the_password_changes_only_when_typing_pauses(
+    qtbot, context: GuiContext, announcements: AnnouncementLog
+) -> None:
+    """Per key, the rows change on screen only: their names would tell the bus each character's kind."""
+    context.announce_delay_ms = 60_000  # no pause until the test makes one
+    form = Form(qtbot, context)
+    page, checklist = form.page, form.page.checklist
+    lines = checklist.findChildren(QLabel)  # the five criteria, the problems line, the strength line
+    rows = [row for row in lines if row.objectName().startswith("criterion_")]
+
+    def names() -> list[str]:
+        return [accessible_text(line, QAccessible.Text.Name) for line in lines]
+
+    def description() -> str:
+        return accessible_text(page.password_edit, QAccessible.Text.Description)
+
+    names_before, description_before = names(), description()
+    page.password_edit.setFocus()
+    typed = ""
+    for character in "aB1%":
+        qtbot.keyClick(page.password_edit, character)
+        typed += character
+        # Everything a sighted candidate sees for this key, the strength line included, is on screen …
+        expected = validation.estimate_strength(typed, validation.strength_context_for_email(""))
+        qtbot.waitUntil(lambda expected=expected: checklist.strength() == expected)
+        assert [row.text() for row in rows] != [row.accessibleName() for row in rows]
+        # … and nothing of it has reached the accessibility layer.
+        assert names() == names_before
+        assert description() == description_before
+        assert announcements.entries == []
+
+    page.live_announcer.set_delay(10)  # the candidate pauses
+    qtbot.waitUntil(lambda: len(announcements.entries) == 1)
+
+    assert names()[: len(rows)] == [row.text() for row in rows]
+    assert accessible_text(rows[0], QAccessible.Text.Name) == "au moins 8 caractères : en erreur"
+    assert description().startswith("Il manque : au moins 8 caractères.")
+    assert checklist.strength_text() in description()
+    assert announcements.texts[0].startswith("Critères validés : au moins 1 lettre en majuscule")
 
 
 def test_checklist_announcements_are_coalesced_and_never_say_the_password(

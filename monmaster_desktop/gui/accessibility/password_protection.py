@@ -41,9 +41,10 @@ the textless interface for marked fields instead of leaving them leaking.
 Safety of the handler: it never keeps a reference to an event; it forwards unknown events unchanged;
 a text event it cannot inspect is dropped rather than sent (fail closed). It is removed at interpreter
 exit, before PySide6 tears Qt down. Qt calls it for every accessibility event, screen reader or not:
-about 18 µs more per keystroke (measured offscreen). Not covered here: the live checklist's rows change
-name as criteria are met, which tells a listener the kind of the character just typed (capital, digit…)
-exactly as the screen shows it to anyone looking.
+about 18 µs more per keystroke (measured offscreen). The live checklist, which would tell a listener the
+kind of each character typed (capital, digit…) if its rows changed name per key, is kept off the bus
+elsewhere: its names and the password's description change only once typing pauses
+(``widgets/checklist.py``, ``accessibility/debounced.py``).
 
 Never logs, prints, announces or stores a password, a character of one, or an event's text.
 """

@@ -8,7 +8,9 @@ the rest to the widgets it is made of (docs/architecture.md, "Where each screen 
   remark shows as soon as the domain matches; the address is judged only when the candidate leaves
   the field (or submits); Caps Lock is watched by ``widgets/caps_lock.py``;
 - screen readers hear what a sighted candidate sees change, once typing pauses, and only what changed
-  (``accessibility/debounced.py``); the focused field's accessible description holds its state;
+  (``accessibility/debounced.py``); the focused field's accessible description holds its state. What
+  the accessibility layer shows of the password (the checklist's names, the password's description)
+  changes with that announcement only, never per key: sighted candidates see each key's effect;
 - "Continuer" (the wizard's commit button) stays enabled except while the account is being created:
   a candidate who presses it too early is told what is missing, which a screen reader user cannot
   learn from a silently disabled button. Registration (argon2: 0.1–0.3 s) runs in the worker;
@@ -179,6 +181,8 @@ class CredentialsPage(FormPage):
             self,
             delay_ms=context.announce_delay_ms,
         )
+        # What assistive technologies read of the checklist changes with the announcement, never per key.
+        self.live_announcer.settled.connect(self._publish_live_state)
         self._email_error_timer = QTimer(self)
         self._email_error_timer.setSingleShot(True)
         self._email_error_timer.setInterval(EMAIL_ERROR_DELAY_MS)
@@ -195,7 +199,6 @@ class CredentialsPage(FormPage):
         self.confirmation_edit.textChanged.connect(self._confirmation_changed)
         self.show_password_button.toggled.connect(self._show_password_toggled)
         self.consent_checkbox.toggled.connect(self._consent_toggled)
-        self.checklist.settled.connect(self._describe_password)
         # "Afficher" takes focus from Tab only; a click on it would otherwise hand focus to the nearest
         # ancestor accepting clicks (the scroll area). The row takes it and gives it back to the field.
         self.password_row.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -417,14 +420,19 @@ class CredentialsPage(FormPage):
         return f"{self.password_rules.text()} {labels}."
 
     def _describe_password(self) -> None:
-        summary = self.checklist.summary()
+        # The checklist's part as published, not as shown: a description that changed per key would
+        # tell any program on the accessibility bus the kind of each character typed.
         describe(
             self.password_edit,
             self.caps_lock.warning(),
             " ".join(self._password_errors) or None,
-            summary or self._rules_sentence(),
-            self.checklist.strength_text() or None,
+            self.checklist.published_summary() or self._rules_sentence(),
+            self.checklist.published_strength_text() or None,
         )
+
+    def _publish_live_state(self) -> None:
+        self.checklist.publish_to_accessibility()
+        self._describe_password()
 
     def _describe_confirmation(self) -> None:
         describe(self.confirmation_edit, self.caps_lock.warning(), self.confirmation_message.text() or None)
