@@ -19,6 +19,7 @@ from monmaster_desktop.accounts.service import AccountStatus
 from monmaster_desktop.gui.accessibility import debounced
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.pages.credentials_page import BUSY_ANNOUNCEMENT, CredentialsPage
+from monmaster_desktop.gui.testers.journey import Candidate
 from monmaster_desktop.gui.widgets import caps_lock
 from monmaster_desktop.gui.widgets import checklist as checklist_module
 from monmaster_desktop.gui.widgets.caps_lock import CAPS_LOCK_WARNING
@@ -33,7 +34,8 @@ Commit = QWizard.WizardButton.CommitButton
 
 
 class Form:
-    """The page inside a bare two-page wizard (this page, then a stand-in for "Courriel envoyé")."""
+    """The page inside a bare two-page wizard (this page, then a stand-in for "Courriel envoyé"),
+    driven by the journey driver."""
 
     def __init__(self, qtbot, context: GuiContext) -> None:
         self.qtbot = qtbot
@@ -48,14 +50,13 @@ class Form:
         qtbot.waitExposed(self.wizard)
         self.wizard.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is self.wizard)
+        self.candidate = Candidate(self.wizard, context.runner)
 
     def widget(self, kind: type, name: str):
         return self.page.child(kind, name)
 
     def type_into(self, name: str, text: str) -> None:
-        field = self.widget(QLineEdit, name)
-        field.setFocus()
-        self.qtbot.keyClicks(field, text)
+        self.candidate.type_into(self.widget(QLineEdit, name), text)
 
     def fill(
         self,
@@ -68,10 +69,10 @@ class Form:
         self.type_into("passwordEdit", password)
         self.type_into("confirmationEdit", password if confirmation is None else confirmation)
         if consent:
-            self.qtbot.mouseClick(self.page.consent_label, Qt.MouseButton.LeftButton)
+            self.candidate.click(self.page.consent_label)  # the sentence, as a candidate clicks it
 
     def click_continue(self) -> None:
-        self.qtbot.mouseClick(self.wizard.button(Commit), Qt.MouseButton.LeftButton)
+        self.candidate.press(Commit, "Continuer")
 
     def message(self, name: str) -> str:
         label = self.widget(QLabel, name)
@@ -81,7 +82,7 @@ class Form:
         return self.wizard.currentId() == PageId.MAIL_SENT
 
     def wait_until_idle(self) -> None:
-        self.qtbot.waitUntil(lambda: not self.page.is_busy())
+        self.candidate.wait_until(lambda: not self.page.is_busy(), "the end of the registration")
 
     def typed(self) -> tuple[str, str, str, bool]:
         return (

@@ -13,7 +13,6 @@ import threading
 import time
 from itertools import pairwise
 
-from gui_support import click, fill_credentials, go_to_credentials
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWizard
 from support import GOOD_PASSWORD
@@ -21,6 +20,7 @@ from support import GOOD_PASSWORD
 from monmaster_desktop.accounts.service import AccountService, RegistrationResult
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.testers.journey import Candidate
 from monmaster_desktop.settings import CaptchaMode, HashingParameters
 
 
@@ -43,8 +43,9 @@ def test_clicking_continuer_never_freezes_the_window(qtbot, gui_context: GuiCont
     window = MainWindow(gui_context)
     qtbot.addWidget(window)
     window.show()
-    go_to_credentials(qtbot, window)
-    fill_credentials(qtbot, window, password=GOOD_PASSWORD)
+    candidate = Candidate.at(window)
+    candidate.go_to_credentials()
+    candidate.fill_credentials("camille.martin@example.fr", GOOD_PASSWORD)
 
     ticks: list[float] = []
     timer = QTimer()
@@ -52,7 +53,7 @@ def test_clicking_continuer_never_freezes_the_window(qtbot, gui_context: GuiCont
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
     started = time.perf_counter()
-    click(qtbot, window.wizard.button(QWizard.WizardButton.CommitButton))
+    candidate.click(window.wizard.button(QWizard.WizardButton.CommitButton))
     assert window.wizard.pages[PageId.CREDENTIALS].busy_panel.isVisible()  # the visible busy state
     qtbot.waitUntil(lambda: window.wizard.current_page_id is PageId.MAIL_SENT, timeout=20000)
     duration = time.perf_counter() - started

@@ -102,6 +102,10 @@ class FormPage(QWizardPage):
         """Back to the empty state; pages with fields override it (and call super)."""
         self.scroll_area.verticalScrollBar().setValue(0)
 
+    def settling(self) -> bool:
+        """Whether something shown waits for a pause in typing (pages with live help override it)."""
+        return False
+
     def focus_first(self) -> None:
         heading = self.heading()
         if heading is not None:

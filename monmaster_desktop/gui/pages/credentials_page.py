@@ -297,6 +297,9 @@ class CredentialsPage(FormPage):
     def is_busy(self) -> bool:
         return self._busy
 
+    def settling(self) -> bool:
+        return self.live_announcer.pending() or self._email_error_timer.isActive()
+
     def validatePage(self) -> bool:
         if self._registered:
             return True

@@ -244,6 +244,9 @@ class EligibilityPage(FormPage):
     def nextId(self) -> int:
         return PageId.CREDENTIALS
 
+    def settling(self) -> bool:
+        return self.answers_announcer.pending()
+
     def clear(self) -> None:
         super().clear()
         self._touched.clear()
