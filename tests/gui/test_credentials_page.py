@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 from gui_support import AnnouncementLog
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAccessible, QKeyEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget, QWizard, QWizardPage
 from support import ALL_OUI, GOOD_PASSWORD, registration
 
@@ -20,7 +20,6 @@ from monmaster_desktop.gui.accessibility import debounced
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.pages.credentials_page import BUSY_ANNOUNCEMENT, CredentialsPage
 from monmaster_desktop.gui.testers.journey import Candidate
-from monmaster_desktop.gui.widgets import caps_lock
 from monmaster_desktop.gui.widgets import checklist as checklist_module
 from monmaster_desktop.gui.widgets.caps_lock import CAPS_LOCK_WARNING
 from monmaster_desktop.settings import CaptchaMode
@@ -287,7 +286,9 @@ def test_afficher_shows_and_hides_both_passwords(qtbot, form: Form) -> None:
     assert button.accessibleName() == "Afficher"
 
 
-def test_caps_lock_warning_appears_when_caps_lock_is_pressed(qtbot, form: Form, announcements) -> None:
+def test_caps_lock_warning_follows_the_focus_across_both_password_fields(
+    qtbot, form: Form, announcements
+) -> None:
     form.page.password_edit.setFocus()
     qtbot.keyClick(form.page.password_edit, Qt.Key.Key_CapsLock)
 
@@ -303,29 +304,6 @@ def test_caps_lock_warning_appears_when_caps_lock_is_pressed(qtbot, form: Form, 
     assert form.message("capsLockMessage") == CAPS_LOCK_WARNING
 
     qtbot.keyClick(form.page.confirmation_edit, Qt.Key.Key_CapsLock)
-    assert form.message("capsLockMessage") == ""
-
-
-def test_caps_lock_is_read_from_the_platforms_key_modifiers(monkeypatch, form: Form) -> None:
-    # What an X11 key event carries: the Lock bit (0x2) in its native modifiers.
-    monkeypatch.setattr(caps_lock, "caps_lock_native_mask", lambda: 0x2)
-    form.page.password_edit.setFocus()
-
-    def press_a(native_modifiers: int) -> None:
-        event = QKeyEvent(
-            QEvent.Type.KeyPress,
-            Qt.Key.Key_A,
-            Qt.KeyboardModifier.NoModifier,
-            38,
-            0x61,
-            native_modifiers,
-            "A",
-        )
-        QApplication.sendEvent(form.page.password_edit, event)
-
-    press_a(0x2)
-    assert form.message("capsLockMessage") == CAPS_LOCK_WARNING
-    press_a(0x0)
     assert form.message("capsLockMessage") == ""
 
 
