@@ -135,10 +135,9 @@ class EnrollmentWizard(QWizard):
         heading = page.heading()
         heading_text = heading.text() if heading is not None else ""
         step = STEP_LABELS.get(page_id)
+        # A step's page says which step it is; any other page, its heading alone.
         announcement = (
-            texts.STEP_PAGE_ANNOUNCEMENT.format(step=step, heading=heading_text)
-            if step
-            else texts.PAGE_ANNOUNCEMENT.format(heading=heading_text)
+            texts.STEP_PAGE_ANNOUNCEMENT.format(step=step, heading=heading_text) if step else heading_text
         )
         # After Qt has finished showing the page: focus its heading, then tell the screen reader.
         QTimer.singleShot(0, page, page.focus_first)

@@ -81,32 +81,26 @@ class QuestionBlock:
         layout.setContentsMargins(0, 16, 0, 16)
         layout.setSpacing(8)
 
-        self.text_label = QLabel(question.text, self.group)
-        self.text_label.setObjectName(f"question_{question.key}_text")
-        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.text_label.setWordWrap(True)
-        self.text_label.setProperty("role", "question-text")
-        layout.addWidget(self.text_label)
+        def add_label(text: str, part: str, text_format: Qt.TextFormat, role: str | None) -> QLabel:
+            label = QLabel(text, self.group)
+            label.setObjectName(f"question_{question.key}_{part}")
+            label.setTextFormat(text_format)
+            label.setWordWrap(True)
+            label.setProperty("role", role)
+            layout.addWidget(label)
+            return label
 
+        plain, rich = Qt.TextFormat.PlainText, Qt.TextFormat.RichText
+        self.text_label = add_label(question.text, "text", plain, "question-text")
         self.cases_label: QLabel | None = None
         if question.cases:
             items = "".join(f"<li>{escape(case, quote=False)}</li>" for case in question.cases)
             # Indented like the design system's lists, the bullets hanging to the left of the text.
             list_style = "margin-left: 0; -qt-list-indent: 1;"
-            self.cases_label = QLabel(f"<ul style='{list_style}'>{items}</ul>", self.group)
-            self.cases_label.setObjectName(f"question_{question.key}_cases")
-            self.cases_label.setTextFormat(Qt.TextFormat.RichText)
-            self.cases_label.setWordWrap(True)
-            layout.addWidget(self.cases_label)
-
+            self.cases_label = add_label(f"<ul style='{list_style}'>{items}</ul>", "cases", rich, None)
         self.note_label: QLabel | None = None
         if question.note:
-            self.note_label = QLabel(question.note, self.group)
-            self.note_label.setObjectName(f"question_{question.key}_note")
-            self.note_label.setTextFormat(Qt.TextFormat.PlainText)
-            self.note_label.setWordWrap(True)
-            self.note_label.setProperty("role", "mention")
-            layout.addWidget(self.note_label)
+            self.note_label = add_label(question.note, "note", plain, "mention")
 
         self.link_button: QPushButton | None = None
         if question.link_text and question.link_target:

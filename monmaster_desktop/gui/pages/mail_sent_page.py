@@ -6,8 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from monmaster_desktop import texts, validation
-from monmaster_desktop.accounts.service import ResendOutcome
 from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.pages.activation_mail import resend_activation_mail
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
@@ -45,16 +45,8 @@ class MailSentPage(FormPage):
 
     def resend(self) -> None:
         email = self.context.session.registered_email
-        if not email:
-            return
-        # No hashing involved: quick enough to run on the UI thread.
-        result = self.context.service.resend_activation(email)
-        kind = "success" if result.outcome is ResendOutcome.SENT else "info"
-        self.resend_message.show_message(kind, result.message)
-        self.context.announcer.announce(self.resend_message, result.message)
-        if result.mail_id is not None:
-            self.context.session.activation_mail_id = result.mail_id
-            self.mail_sent.emit(result.mail_id)
+        if email:
+            resend_activation_mail(self, email, self.resend_message)
 
     def nextId(self) -> int:
         return PageId.ACTIVATED

@@ -10,10 +10,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QProgressBar, QPushButton, QWizard
 
 from monmaster_desktop import texts
-from monmaster_desktop.accounts.service import ResendOutcome, SignInOutcome, SignInResult
+from monmaster_desktop.accounts.service import SignInOutcome, SignInResult
 from monmaster_desktop.gui.accessibility.announcer import describe
 from monmaster_desktop.gui.accessibility.password_protection import protect_password_field
 from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.pages.activation_mail import resend_activation_mail
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.widgets.caps_lock import CapsLockWatcher
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
@@ -156,11 +157,4 @@ class SignInPage(FormPage):
         self._show_error(texts.UNEXPECTED_ERROR)
 
     def _resend_activation(self) -> None:
-        result = self.context.service.resend_activation(self.email_edit.text())
-        kind = "success" if result.outcome is ResendOutcome.SENT else "info"
-        self.resend_message.show_message(kind, result.message)
-        self.context.announcer.announce(self.resend_message, result.message)
-        if result.mail_id is not None:
-            self.context.session.registered_email = self.email_edit.text().strip()
-            self.context.session.activation_mail_id = result.mail_id
-            self.mail_sent.emit(result.mail_id)
+        resend_activation_mail(self, self.email_edit.text(), self.resend_message)
