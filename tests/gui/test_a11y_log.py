@@ -221,7 +221,7 @@ def test_a_password_typed_in_a_password_field_never_appears_in_the_log(
     qtbot.keyClicks(confirmation, GOOD_PASSWORD[:-1])
     qtbot.keyClick(confirmation, Qt.Key.Key_Tab)
     confirmation.setFocus()
-    qtbot.wait(900)  # the debounced checklist announcement
+    candidate.settle()  # the debounced checklist announcement
     text = log.as_text()
     assert "zone de texte\tVotre mot de passe" in text or "zone de mot de passe\tVotre mot de passe" in text
     assert not [fragment for fragment in fragments(GOOD_PASSWORD) if fragment in text]

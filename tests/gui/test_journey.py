@@ -375,10 +375,10 @@ def test_a_screen_reader_hears_this_journey(
     candidate.click(candidate.button(Button.NextButton))
     candidate.click(candidate.button(Button.NextButton))
     candidate.answer()
-    qtbot.wait(900)  # the eligibility page speaks once the answers stop changing
+    candidate.settle()  # the eligibility page speaks once the answers stop changing
     candidate.click(candidate.button(Button.NextButton))
     candidate.fill_credentials(EMAIL, GOOD_PASSWORD)
-    qtbot.wait(900)  # the checklist speaks once typing pauses
+    candidate.settle()  # the checklist speaks once typing pauses
     candidate.submit_credentials()
     qtbot.waitUntil(lambda: candidate.current_page() is PageId.MAIL_SENT, timeout=10000)
     qtbot.waitUntil(lambda: len(announcements.entries) >= 8)

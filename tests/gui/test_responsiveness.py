@@ -17,19 +17,21 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWizard
 from support import GOOD_PASSWORD
 
-from monmaster_desktop.accounts.service import AccountService, RegistrationResult
+from monmaster_desktop.accounts.service import RegistrationResult, open_account_service
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.testers.journey import Candidate
 from monmaster_desktop.settings import CaptchaMode, HashingParameters
 
 
-def test_clicking_continuer_never_freezes_the_window(qtbot, gui_context: GuiContext, monkeypatch) -> None:
-    # Production argon2 parameters: the slow part the worker exists for.
-    production = AccountService(
-        gui_context.service.outbox._database,
-        dataclasses.replace(gui_context.settings, hashing=HashingParameters()),
+def test_clicking_continuer_never_freezes_the_window(
+    qtbot, request, gui_context: GuiContext, monkeypatch
+) -> None:
+    # Production argon2 parameters, over the same data dir: the slow part the worker exists for.
+    production = open_account_service(
+        dataclasses.replace(gui_context.settings, hashing=HashingParameters()), gui_context.clock
     )
+    request.addfinalizer(production.close)
     registering_threads: list[threading.Thread] = []
     original_register = production.register
 
