@@ -20,7 +20,7 @@ from monmaster_desktop.settings import Settings
 
 
 class PageId(IntEnum):
-    """The wizard's pages, in the order of DESIGN §1."""
+    """The wizard's pages, in the order of the platform's guide (docs/architecture.md, the screens)."""
 
     WELCOME = 0
     CANDIDATER = 1

@@ -1,21 +1,22 @@
 """No password on the accessibility bus: password fields send assistive technologies bullets, not characters.
 
-The leak (measured over AT-SPI with PySide6 6.11.3 here, 6.12 in DESIGN §5): a Password-mode
-``QLineEdit`` sends every typed character in clear to every accessibility client, one
+The leak (measured over AT-SPI with PySide6 6.11.3, and with 6.12 before the project began): a
+Password-mode ``QLineEdit`` sends every typed character in clear to every accessibility client, one
 ``object:text-changed:insert`` event per key whose ``any_data`` is the character, although reading the
-field returns bullets. Qt's AT-SPI
-bridge forwards a text event's own text (``atspiadaptor.cpp``: ``textInserted()``/``textRemoved()``);
-an event filter cannot help (accessibility events do not go through Qt's event system). On Windows (UI
-Automation) and macOS (NSAccessibility) Qt's text-change notifications carry no text (read in Qt's
-sources, not measured), so only the AT-SPI platforms (Linux, BSD) need protecting.
+field returns bullets. Qt's AT-SPI bridge forwards a text event's own text (``atspiadaptor.cpp``:
+``textInserted()``/``textRemoved()``); an event filter cannot help (accessibility events do not go
+through Qt's event system). On Windows (UI Automation) and macOS (NSAccessibility) Qt's text-change
+notifications carry no text (read in Qt's sources, not measured), so only the AT-SPI platforms (Linux,
+BSD) need protecting.
 
-Chosen approach: (a) of DESIGN §5, an accessibility *update handler*. Qt calls the handler installed
-with ``QAccessible::installUpdateHandler`` (public, exported, ABI-stable in Qt 6, not bound by PySide6:
-reached here through ctypes) with every accessibility event before the platform bridge sees it. The
-handler lets every event through unchanged except the text events (inserted, removed, replaced text) of
-a *protected* field, which it replaces with the same event carrying as many bullets (the character the
-field itself displays) as the text had characters. Protected: a line edit marked with
-``protect_password_field`` (whatever its echo mode) and any line edit not in Normal echo mode.
+Chosen approach: (a) of the three in docs/architecture.md ("Talking to assistive technologies"), an
+accessibility *update handler*. Qt calls the handler installed with ``QAccessible::installUpdateHandler``
+(public, exported, ABI-stable in Qt 6, not bound by PySide6: reached here through ctypes) with every
+accessibility event before the platform bridge sees it. The handler lets every event through unchanged
+except the text events (inserted, removed, replaced text) of a *protected* field, which it replaces with
+the same event carrying as many bullets (the character the field itself displays) as the text had
+characters. Protected: a line edit marked with ``protect_password_field`` (whatever its echo mode) and
+any line edit not in Normal echo mode.
 
 What a screen-reader user keeps: everything Qt offers for a password field, since the field is a plain
 ``QLineEdit`` and its accessible interface is Qt's own. Role "password text"; name and description;

@@ -223,8 +223,8 @@ class CaptchaWidget(QWidget):
         self._update_description()
 
     def _update_description(self) -> None:
-        # Some screen readers only read the focused field's description (DESIGN §5): the question
-        # and the current error live there too.
+        # Some screen readers only read the focused field's description (docs/architecture.md, "Talking
+        # to assistive technologies"): the question and the current error live there too.
         describe(self._answer_edit, self._answer_hint.text(), self._question_sentence(), self._error)
 
     def _update_listen_button(self) -> None:
