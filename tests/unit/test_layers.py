@@ -62,6 +62,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# Entries that stand for a package's __init__ only, not for the modules under it.
+PACKAGE_INITS = frozenset({"monmaster_desktop", "monmaster_desktop.gui"})
+
+
 def module_name(path: Path) -> str:
     parts = path.relative_to(ROOT).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -72,7 +76,8 @@ def layer_of(module: str) -> int:
     best: tuple[int, int] | None = None  # (prefix length, layer)
     for index, (_, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
-            matches = module == prefix or module.startswith(prefix + ".")
+            # A package's own __init__ is named alone; its modules each need a line of their own.
+            matches = module == prefix or (prefix not in PACKAGE_INITS and module.startswith(prefix + "."))
             if matches and (best is None or len(prefix) > best[0]):
                 best = (len(prefix), index)
     if best is None:
