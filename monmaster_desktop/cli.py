@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     settings = settings_from(arguments)
     if arguments.self_test:
-        from monmaster_desktop.selftest import run_self_test  # loads Qt, offscreen
+        from monmaster_desktop.gui.selftest import run_self_test  # loads Qt, offscreen
 
         return run_self_test()
     if arguments.screenshots is not None:

@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from monmaster_desktop import APP_NAME
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.style import TEXT_SCALES, apply_style
 
 SYSTEM = "system"

@@ -130,8 +130,8 @@ def test_without_the_protection_orca_would_speak_the_password(
 ) -> None:
     """The same test's check can fail: Qt's own password field makes Orca say every character."""
     screen_reader.start_app_with(
-        "from monmaster_desktop.gui.password_field import ProtectionMethod, install_password_protection\n"
-        "install_password_protection(ProtectionMethod.NOT_NEEDED)  # Qt's default field",
+        "from monmaster_desktop.gui.accessibility import password_protection as protection\n"
+        "protection.install_password_protection(protection.ProtectionMethod.NOT_NEEDED)  # Qt's own field",
         "--data-dir",
         str(tmp_path / "data"),
     )

@@ -3,7 +3,7 @@
 ``QAccessibleAbstractScrollArea::child(index)`` does not check ``index``: an AT-SPI client asking a
 bare ``QScrollArea`` for a child past its viewport and visible scroll bars kills the program with
 SIGSEGV. The application gives every scroll area an interface that checks it. If the first test ever
-fails, Qt has fixed the defect: the factory in ``safe_accessible_interfaces.py`` may then go.
+fails, Qt has fixed the defect: the factory in ``accessibility/safe_interfaces.py`` may then go.
 """
 
 from __future__ import annotations

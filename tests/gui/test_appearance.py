@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.appearance import AppearanceController, SystemAppearance
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow

@@ -1,7 +1,7 @@
 """The Qt defect, reduced: a window with one QScrollArea, nothing of the application's.
 
 ``python bare_scroll_area.py`` runs it as Qt makes it; ``--with-safe-interfaces`` first installs the
-application's fix (``monmaster_desktop.gui.safe_accessible_interfaces``). An accessibility client that
+application's fix (``monmaster_desktop.gui.accessibility.safe_interfaces``). An accessibility client that
 asks the scroll area (named "zone") for its child at an index past its children crashes the first
 (docs/accessibility.md, "A crash of Qt's accessibility bridge") and not the second.
 """
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QVBoxLayout, QW
 def main() -> int:
     app = QApplication(sys.argv[:1])
     if "--with-safe-interfaces" in sys.argv:
-        from monmaster_desktop.gui.safe_accessible_interfaces import install_safe_accessible_interfaces
+        from monmaster_desktop.gui.accessibility.safe_interfaces import install_safe_accessible_interfaces
 
         install_safe_accessible_interfaces()
     window = QWidget()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QScrollArea
 
-from monmaster_desktop.gui.safe_accessible_interfaces import (
+from monmaster_desktop.gui.accessibility.safe_interfaces import (
     ScrollAreaInterface,
     install_safe_accessible_interfaces,
 )

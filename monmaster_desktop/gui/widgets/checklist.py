@@ -7,17 +7,25 @@ component does. Problems (too long, forbidden character) add an error line; a la
 strength from ``validation.estimate_strength`` in words, computed once typing pauses (zxcvbn can
 take tens of milliseconds on long input, the criteria take microseconds).
 
+What a sighted candidate sees follows every keystroke; what assistive technologies read does not.
+The lines' accessible names change only when the page calls ``publish_to_accessibility`` — once
+typing pauses, with its announcement — because a name that changed per key would tell any program on
+the accessibility bus the kind of each character typed (a capital, a digit…). Each line keeps a
+non-empty accessible name for that reason: Qt signals a label's new text to the bus only while the
+label has no name of its own (docs/accessibility.md, "Passwords and the accessibility bus").
+
 This widget never announces anything (the page coalesces announcements), never shows or logs the
 password, and keeps it only to score it once typing pauses (``clear()`` forgets it).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from monmaster_desktop import validation
-from monmaster_desktop.gui.feedback import FieldMessage, IconLabel
+from monmaster_desktop.gui.style import repolish
+from monmaster_desktop.gui.widgets.field_message import FieldMessage, IconLabel
 
 NEUTRAL = "neutral"
 VALID = "valid"
@@ -26,6 +34,9 @@ INVALID = "invalid"
 # The words the design system's password component uses for a criterion's state.
 STATE_WORDS: dict[str, str] = {NEUTRAL: "", VALID: "validé", INVALID: "en erreur"}
 STRENGTH_TEXT = "Robustesse du mot de passe : niveau {label}"
+# The accessible names of the strength and problem lines while they are hidden (empty).
+STRENGTH_LINE_NAME = "Robustesse du mot de passe"
+PROBLEMS_LINE_NAME = "Problèmes du mot de passe"
 ALL_CRITERIA_MET = "Tous les critères sont respectés."
 MISSING_CRITERIA = "Il manque : {missing}."
 
@@ -42,19 +53,21 @@ class StatusLine(IconLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # The message style's kind this line is coloured with; "" until the first show_state. Kept here
-        # rather than read back with property(): PySide6 6.12 mishandles property() of an unset property.
+        # The message style's kind this line is coloured with; "" until the first show_state. Kept so
+        # that a keystroke which changes no colour costs no repolish.
         self._kind: str | None = ""
 
     def show_state(self, icon: str, kind: str | None, text: str) -> None:
-        """Icon, colour (a ``kind`` of the message style sheet, or None for grey) and words at once."""
+        """Icon, colour (a ``kind`` of the message style sheet, or None for grey) and words at once.
+
+        On screen only: the accessible name follows with ``PasswordChecklist.publish_to_accessibility``.
+        """
         self.setText(text)
-        self.setAccessibleName(text)
         if self._kind != kind:
             self._kind = kind
             self.setProperty("kind", kind)
             self.setProperty("role", None if kind else "mention")
-            self._repolish()
+            repolish(self)
         self.set_icon(icon)
 
     def icon(self) -> str:  # type: ignore[override]
@@ -64,12 +77,10 @@ class StatusLine(IconLabel):
 class PasswordChecklist(QWidget):
     """The five criteria as a live list, a line per problem, and the strength in words.
 
-    ``set_password`` updates the rows at once; the strength line follows ``STRENGTH_DELAY_MS``
-    after the last change, then ``settled`` is emitted.
+    ``set_password`` updates the rows on screen at once; the strength line follows
+    ``STRENGTH_DELAY_MS`` after the last change. ``publish_to_accessibility`` gives assistive
+    technologies the state shown, names and summary at once.
     """
-
-    state_changed = Signal(object)  # the new validation.PasswordCheck, only when a row or problem changes
-    settled = Signal()  # typing paused: the strength line (and so summary()) is up to date
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +112,9 @@ class PasswordChecklist(QWidget):
         self._strength_timer.setInterval(STRENGTH_DELAY_MS)
         self._strength_timer.timeout.connect(self._update_strength)
         self._show_rows()
+        self._published_summary = ""
+        self._published_strength = ""
+        self.publish_to_accessibility()
 
     # --- what the page drives -------------------------------------------------------------------
 
@@ -113,7 +127,6 @@ class PasswordChecklist(QWidget):
             self._strength = None
             self._apply_states({criterion.key: NEUTRAL for criterion in validation.PASSWORD_CRITERIA}, ())
             self._show_strength()
-            self.settled.emit()
             return
         check = validation.check_password(password)
         self._check = check
@@ -130,7 +143,18 @@ class PasswordChecklist(QWidget):
             self._strength_timer.start()
 
     def clear(self) -> None:
+        """Back to the neutral list, for the next candidate: on screen and for assistive technologies."""
         self.set_password("")
+        self.publish_to_accessibility()
+
+    def publish_to_accessibility(self) -> None:
+        """Give the lines' accessible names, the summary and the strength the state shown on screen."""
+        for row in self._rows.values():
+            row.setAccessibleName(row.text())
+        self._problems_line.setAccessibleName(self._problems_line.text() or PROBLEMS_LINE_NAME)
+        self._strength_line.setAccessibleName(self._strength_line.text() or STRENGTH_LINE_NAME)
+        self._published_summary = self.summary()
+        self._published_strength = self.strength_text()
 
     # --- what the page reads --------------------------------------------------------------------
 
@@ -158,9 +182,13 @@ class PasswordChecklist(QWidget):
         parts.extend(self._check.problem_messages)
         return " ".join(parts)
 
-    def pending(self) -> bool:
-        """True while the strength line waits for typing to pause."""
-        return self._strength_timer.isActive()
+    def published_summary(self) -> str:
+        """``summary()`` as assistive technologies were last given it (see the module docstring)."""
+        return self._published_summary
+
+    def published_strength_text(self) -> str:
+        """``strength_text()`` as assistive technologies were last given it."""
+        return self._published_strength
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -175,7 +203,6 @@ class PasswordChecklist(QWidget):
             self._problems_line.show_message("error", problem_text)
         else:
             self._problems_line.clear()
-        self.state_changed.emit(self._check)
 
     def _show_rows(self) -> None:
         for criterion in validation.PASSWORD_CRITERIA:
@@ -193,7 +220,6 @@ class PasswordChecklist(QWidget):
         if self._password:
             self._strength = validation.estimate_strength(self._password, self._context)
         self._show_strength()
-        self.settled.emit()
 
     def _show_strength(self) -> None:
         strength = self._strength
