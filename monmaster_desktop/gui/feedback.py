@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
+from monmaster_desktop.accounts.service import ResendOutcome
 from monmaster_desktop.gui.style import DEFAULT_THEME, theme_tokens
 
 KINDS = ("error", "success", "info", "warning")
@@ -139,3 +140,10 @@ class FieldMessage(IconLabel):
         super().clear()
         self.set_icon(None)
         self.hide()
+
+
+def resend_message_kind(outcome: ResendOutcome) -> str:
+    """How a FieldMessage shows the result of "Renvoyer le courriel": a failure to store it is an error."""
+    if outcome is ResendOutcome.SENT:
+        return "success"
+    return "error" if outcome is ResendOutcome.STORAGE_FAILED else "info"

@@ -6,9 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from monmaster_desktop import texts, validation
-from monmaster_desktop.accounts.service import ResendOutcome
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
+from monmaster_desktop.gui.feedback import FieldMessage, resend_message_kind
 from monmaster_desktop.gui.pages.base import FormPage
 
 
@@ -49,7 +48,7 @@ class MailSentPage(FormPage):
             return
         # No hashing involved: quick enough to run on the UI thread.
         result = self.context.service.resend_activation(email)
-        kind = "success" if result.outcome is ResendOutcome.SENT else "info"
+        kind = resend_message_kind(result.outcome)
         self.resend_message.show_message(kind, result.message)
         self.context.announcer.announce(self.resend_message, result.message)
         if result.mail_id is not None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QProgressBar, QPushButton, QWizard
 
-from monmaster_desktop import texts
-from monmaster_desktop.accounts.service import ResendOutcome, SignInOutcome, SignInResult
+from monmaster_desktop import texts, validation
+from monmaster_desktop.accounts.service import SignInOutcome, SignInResult
 from monmaster_desktop.gui.accessibility import describe
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
+from monmaster_desktop.gui.feedback import FieldMessage, resend_message_kind
 from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
 from monmaster_desktop.gui.password_field import protect_password_field, show_passwords
 
@@ -36,7 +36,8 @@ class SignInPage(FormPage):
         self.busy_label = self.child(QLabel, "busyLabel")
         self.child(QLabel, "emailLabel").setBuddy(self.email_edit)
         self.child(QLabel, "passwordLabel").setBuddy(self.password_edit)
-        self.email_edit.setMaxLength(254)
+        self.email_edit.setMaxLength(validation.MAX_EMAIL_LENGTH)
+        self.password_edit.setMaxLength(validation.MAX_PASSWORD_FIELD_LENGTH)  # a 1 MB paste stops there
         describe(self.email_edit, EMAIL_HINT)
         self.busy_indicator.setRange(0, 0)
         self.busy_indicator.setAccessibleName(texts.SIGNING_IN)
@@ -134,7 +135,10 @@ class SignInPage(FormPage):
             self.password_edit.setText("")
             self.enrollment_wizard().next()
             return
-        self._show_error(result.message or texts.SIGN_IN_FAILED)
+        message = result.message or texts.SIGN_IN_FAILED
+        if result.outcome is SignInOutcome.STORAGE_FAILED:
+            message = f"{message} {texts.INPUT_KEPT}"
+        self._show_error(message)
         if result.outcome is SignInOutcome.PENDING_ACTIVATION:
             self.resend_button.show()
         self.password_edit.setFocus()
@@ -146,7 +150,7 @@ class SignInPage(FormPage):
 
     def _resend_activation(self) -> None:
         result = self.context.service.resend_activation(self.email_edit.text())
-        kind = "success" if result.outcome is ResendOutcome.SENT else "info"
+        kind = resend_message_kind(result.outcome)
         self.resend_message.show_message(kind, result.message)
         self.context.announcer.announce(self.resend_message, result.message)
         if result.mail_id is not None:
