@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
 from monmaster_desktop import eligibility, texts, validation
 from monmaster_desktop.accounts.mail import Outbox, build_activation_mail
@@ -199,6 +200,8 @@ def email_key(normalized_email: str) -> str:
     return normalized_email.casefold()
 
 
+_Result = TypeVar("_Result")
+
 # The throttle's one key for every sign-in whose address is not an address at all (it can be a
 # password typed into the wrong field): what was typed is never stored, not even hashed.
 NOT_AN_ADDRESS_ATTEMPT_KEY = "not-an-address"
@@ -230,13 +233,24 @@ class AccountService:
 
     # --- register ---------------------------------------------------------------------------------
 
-    def register(self, request: RegistrationRequest) -> RegistrationResult:
+    def _unless_storage_fails(
+        self, action: str, call: Callable[[], _Result], failed: Callable[[str], _Result]
+    ) -> _Result:
+        """``call()``, or the result ``failed`` makes of StorageError's French message."""
         try:
-            return self._register(request)
+            return call()
         except StorageError as error:
-            log.warning("registration not stored: %s", error.problem.value)
-            refusal = Refusal(RegistrationField.STORAGE, RefusalReason.STORAGE_FAILED, error.message)
-            return RegistrationResult(None, (refusal,))
+            log.warning("%s not stored: %s", action, error.problem.value)
+            return failed(error.message)
+
+    def register(self, request: RegistrationRequest) -> RegistrationResult:
+        return self._unless_storage_fails(
+            "registration",
+            lambda: self._register(request),
+            lambda message: RegistrationResult(
+                None, (Refusal(RegistrationField.STORAGE, RefusalReason.STORAGE_FAILED, message),)
+            ),
+        )
 
     def _register(self, request: RegistrationRequest) -> RegistrationResult:
         refusals: list[Refusal] = []
@@ -373,11 +387,11 @@ class AccountService:
     # --- activation -------------------------------------------------------------------------------
 
     def activate(self, token: str) -> ActivationResult:
-        try:
-            return self._activate(token)
-        except StorageError as error:
-            log.warning("activation not stored: %s", error.problem.value)
-            return ActivationResult(ActivationOutcome.STORAGE_FAILED, error.message)
+        return self._unless_storage_fails(
+            "activation",
+            lambda: self._activate(token),
+            lambda message: ActivationResult(ActivationOutcome.STORAGE_FAILED, message),
+        )
 
     def _activate(self, token: str) -> ActivationResult:
         if len(token) > _MAX_TOKEN_LENGTH:
@@ -411,11 +425,11 @@ class AccountService:
         return ActivationResult(outcome, message, self._account_by_id(account_id))
 
     def resend_activation(self, email: str) -> ResendResult:
-        try:
-            return self._resend_activation(email)
-        except StorageError as error:
-            log.warning("activation mail not stored: %s", error.problem.value)
-            return ResendResult(ResendOutcome.STORAGE_FAILED, error.message)
+        return self._unless_storage_fails(
+            "activation mail",
+            lambda: self._resend_activation(email),
+            lambda message: ResendResult(ResendOutcome.STORAGE_FAILED, message),
+        )
 
     def _resend_activation(self, email: str) -> ResendResult:
         check = validation.check_email(email)
@@ -432,11 +446,11 @@ class AccountService:
     # --- sign-in ----------------------------------------------------------------------------------
 
     def sign_in(self, email: str, password: str) -> SignInResult:
-        try:
-            return self._sign_in(email, password)
-        except StorageError as error:
-            log.warning("sign-in not recorded: %s", error.problem.value)
-            return SignInResult(SignInOutcome.STORAGE_FAILED, error.message)
+        return self._unless_storage_fails(
+            "sign-in",
+            lambda: self._sign_in(email, password),
+            lambda message: SignInResult(SignInOutcome.STORAGE_FAILED, message),
+        )
 
     def _sign_in(self, email: str, password: str) -> SignInResult:
         now = self._clock()

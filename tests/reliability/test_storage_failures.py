@@ -18,16 +18,9 @@ import pytest
 from reliability_support import assert_no_traceback, remount, run_child, run_cli
 from support import GOOD_PASSWORD, registration
 
+from monmaster_desktop.accounts import service as accounts
 from monmaster_desktop.accounts.mail import token_from_activation_url
-from monmaster_desktop.accounts.service import (
-    AccountService,
-    ActivationOutcome,
-    RefusalReason,
-    RegistrationField,
-    ResendOutcome,
-    SignInOutcome,
-    open_account_service,
-)
+from monmaster_desktop.accounts.service import AccountService, open_account_service
 from monmaster_desktop.settings import DataDirError, HashingParameters, Settings
 
 FULL = (
@@ -60,7 +53,8 @@ def counts(database: Path) -> tuple[int, int, int]:
 
 def storage_refusal(result) -> str:
     (refusal,) = result.refusals
-    assert refusal.field is RegistrationField.STORAGE and refusal.reason is RefusalReason.STORAGE_FAILED
+    assert refusal.field is accounts.RegistrationField.STORAGE
+    assert refusal.reason is accounts.RefusalReason.STORAGE_FAILED
     return refusal.message
 
 
@@ -81,19 +75,20 @@ def test_a_full_database_is_a_result_not_an_exception_and_hides_nothing(
     # A failed sign-in writes a small row: it fits in the last page for a while, then no more.
     limit_to_current_size(service)
     outcomes = [service.sign_in(f"inconnu.{number}@example.fr", "Mauvais%mot2passe") for number in range(300)]
-    assert {result.outcome for result in outcomes} == {SignInOutcome.FAILED, SignInOutcome.STORAGE_FAILED}
-    refused = next(result for result in outcomes if result.outcome is SignInOutcome.STORAGE_FAILED)
+    failed, storage_failed = accounts.SignInOutcome.FAILED, accounts.SignInOutcome.STORAGE_FAILED
+    assert {result.outcome for result in outcomes} == {failed, storage_failed}
+    refused = next(result for result in outcomes if result.outcome is storage_failed)
     assert (refused.message or "").startswith(FULL)
     before = counts(settings.database_path)
 
     limit_to_current_size(service)
     resent = service.resend_activation("premier@example.fr")
-    assert resent.outcome is ResendOutcome.STORAGE_FAILED and resent.message.startswith(FULL)
+    assert resent.outcome is accounts.ResendOutcome.STORAGE_FAILED and resent.message.startswith(FULL)
     assert counts(settings.database_path) == before
 
     # The cause is gone (no cap on the connection opened again): everything works again.
     assert service.register(registration("deuxieme@example.fr")).ok
-    assert service.resend_activation("premier@example.fr").outcome is ResendOutcome.SENT
+    assert service.resend_activation("premier@example.fr").outcome is accounts.ResendOutcome.SENT
 
 
 def test_a_full_disk_refuses_cleanly_and_works_again_once_there_is_room(small_file_system: Path) -> None:
@@ -119,14 +114,15 @@ def test_a_full_disk_refuses_cleanly_and_works_again_once_there_is_room(small_fi
                 refusals.append(storage_refusal(result))
                 break
         assert refusals and refusals[0].startswith(FULL), refusals
-        accounts, tokens, mails = counts(settings.database_path)
-        assert accounts == tokens == mails  # each account with its token and mail, or none of them
+        account_rows, token_rows, mail_rows = counts(settings.database_path)
+        assert account_rows == token_rows == mail_rows  # each account with its token and mail, or none
 
         filler.unlink()
         assert service.register(registration("apres@example.fr")).ok
         token = token_from_activation_url(service.outbox.get(first.mail_id).links[0].url)  # type: ignore[union-attr]
-        assert service.activate(token or "").outcome is ActivationOutcome.ACTIVATED
-        assert service.sign_in("premier@example.fr", GOOD_PASSWORD).outcome is SignInOutcome.SIGNED_IN
+        assert service.activate(token or "").outcome is accounts.ActivationOutcome.ACTIVATED
+        signed_in = service.sign_in("premier@example.fr", GOOD_PASSWORD)
+        assert signed_in.outcome is accounts.SignInOutcome.SIGNED_IN
     finally:
         service.close()
 
