@@ -2,7 +2,9 @@
 
 No Qt import here. Passwords arrive already NFKC-normalized by ``validation.normalize_password``
 and leave only as argon2id hashes; they are never logged, and exceptions raised here never carry
-them (argon2-cffi's own exceptions do not either).
+them (argon2-cffi's own exceptions do not either). Any string is accepted, lone surrogates included:
+it is encoded with ``surrogatepass``, which gives the same bytes as UTF-8 for every valid string (so
+existing hashes keep verifying) and bytes no valid string has for the others.
 """
 
 from __future__ import annotations
@@ -34,11 +36,11 @@ class PasswordHashing:
         self._decoy_hash = self._hasher.hash(secrets.token_urlsafe(16))
 
     def hash(self, normalized_password: str) -> str:
-        return self._hasher.hash(normalized_password)
+        return self._hasher.hash(_password_bytes(normalized_password))
 
     def verify(self, stored_hash: str, normalized_password: str) -> bool:
         try:
-            return self._hasher.verify(stored_hash, normalized_password)
+            return self._hasher.verify(stored_hash, _password_bytes(normalized_password))
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
 
@@ -52,10 +54,14 @@ class PasswordHashing:
             return True
 
 
+def _password_bytes(password: str) -> bytes:
+    return password.encode("utf-8", "surrogatepass")
+
+
 def new_activation_token() -> str:
     return secrets.token_urlsafe(ACTIVATION_TOKEN_BYTES)
 
 
 def token_digest(token: str) -> str:
     """What the database keeps of a token: its SHA-256, so a copy of the file cannot activate anything."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
