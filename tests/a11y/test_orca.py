@@ -20,8 +20,8 @@ pytestmark = pytest.mark.skipif(orca_missing() is not None, reason=orca_missing(
 EMAIL = "sacha.bernard@example.fr"
 PASSWORD = "Kw7#Qk9$Xw!e"
 WRONG_PASSWORD = "Zq8%Vj3&Yx"  # no three of its characters in a row in any French text
-# How Orca names a password field's echo: a bullet per key (and "black circle" when it spells them).
-BULLET_WORDS = ("●", "black circle")
+CAPS_LOCK = 0xFFE5  # the X keysym
+CAPS_LOCK_WARNING = "Attention : la touche Verrouillage majuscules est activée."
 # Orca's names for the symbols of PASSWORD, as its key echo would speak them.
 SYMBOL_NAMES = ("number", "dollar", "exclaim", "exclamation", "percent", "ampersand", "and")
 
@@ -119,6 +119,10 @@ def test_orca_speaks_the_whole_journey_made_with_the_keyboard(
     orca.tab_to("Votre mot de passe password text")
     assert echoed_characters(WRONG_PASSWORD, orca.type(WRONG_PASSWORD).split(" ")) == []
     assert "Adresse électronique ou mot de passe incorrect." in orca.press(RETURN, settle=2.5)
+
+    # Caps Lock on "Se connecter", said as on step 2 (the field's description changes); and off again.
+    assert CAPS_LOCK_WARNING in orca.press(CAPS_LOCK, settle=1.0)
+    assert CAPS_LOCK_WARNING not in orca.press(CAPS_LOCK, settle=1.0)
 
     # From the first word to the last, nothing Orca said held three characters of either password.
     everything = orca.everything + orca.heard()

@@ -132,3 +132,35 @@ def test_fallback_without_the_update_handler_sends_no_text_event_at_all(
     assert of_type(everything, "object:text-changed", PASSWORD_FIELD) == []
     assert of_type(everything, "object:text-changed", CONFIRMATION_FIELD) == []
     assert_no_password_leak(everything)
+
+
+CRITERIA = ("au moins 8 caractères", "au moins 1 lettre en", "au moins 1 chiffre", "au moins 1 caractère")
+
+
+def test_a_listener_learns_nothing_of_each_characters_kind_while_a_password_is_typed(
+    screen_reader: ScreenReader, tmp_path
+) -> None:
+    """The checklist's rows and the field's description change for the bus once typing pauses, not per key.
+
+    Otherwise a program listening to the bus would learn, key by key, "a capital", "a digit"…
+    """
+    reader = screen_reader
+    reader.start_app("--data-dir", str(tmp_path / "data"), "--captcha", "question")
+    go_to_credentials(reader)
+    reader.collect_events()
+    reader.type(PASSWORD, role="password text", name=PASSWORD_FIELD, state="showing")
+    reader.wait_event("object:announcement", "Tous les critères sont respectés")
+    events = reader.collect_events()
+
+    last_key = max(event["t"] for event in of_type(events, "object:text-changed:insert", PASSWORD_FIELD))
+    row_names = [
+        event
+        for event in of_type(events, "object:property-change:accessible-name")
+        if event["source"]["role"] == "label" and event["source"]["name"].startswith(CRITERIA)
+    ]
+    descriptions = of_type(events, "object:property-change:accessible-description", PASSWORD_FIELD)
+    assert row_names and descriptions  # they do change: once, after the pause
+    # The pause is 0.7 s after the last key; nothing of the kind reached the bus before it.
+    early = [event for event in row_names + descriptions if event["t"] < last_key + 0.4]
+    assert early == [], early
+    assert_no_password_leak(events)

@@ -357,6 +357,30 @@ def test_what_the_accessibility_layer_reads_of_the_password_changes_only_when_ty
     assert announcements.texts[0].startswith("Critères validés : au moins 1 lettre en majuscule")
 
 
+def test_the_confirmations_description_says_where_it_stops_matching_only_when_typing_pauses(
+    qtbot, context: GuiContext, announcements: AnnouncementLog
+) -> None:
+    """The mismatch shows at once on screen; for the accessibility layer it waits for the pause."""
+    context.announce_delay_ms = 60_000
+    form = Form(qtbot, context)
+    page = form.page
+    form.type_into("passwordEdit", "Kw7#Qk9$")
+
+    def description() -> str:
+        return accessible_text(page.confirmation_edit, QAccessible.Text.Description)
+
+    before = description()
+    page.confirmation_edit.setFocus()
+    for character in "Kw8":  # the third key stops matching
+        qtbot.keyClick(page.confirmation_edit, character)
+        assert description() == before
+    message = page.confirmation_message
+    assert message.isVisible() and message.text() == texts.PASSWORD_MISMATCH
+
+    page.live_announcer.set_delay(10)
+    qtbot.waitUntil(lambda: texts.PASSWORD_MISMATCH in description())
+
+
 def test_checklist_announcements_are_coalesced_and_never_say_the_password(
     qtbot, form: Form, announcements: AnnouncementLog
 ) -> None:

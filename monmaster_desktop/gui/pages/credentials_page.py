@@ -358,11 +358,11 @@ class CredentialsPage(FormPage):
             self._password_errors = []
             self.password_message.clear()
             mark_invalid(self.password_edit, False)
-        self._update_confirmation_message()
+        self._update_confirmation_message(publish=False)
         self.live_announcer.changed()
 
     def _confirmation_changed(self, _text: str) -> None:
-        self._update_confirmation_message()
+        self._update_confirmation_message(publish=False)  # its description follows at the pause
         self.live_announcer.changed()
 
     def _passwords_mismatch(self) -> bool | None:
@@ -373,14 +373,15 @@ class CredentialsPage(FormPage):
         normalize = validation.normalize_password
         return normalize(confirmation) != normalize(self.password_edit.text())
 
-    def _update_confirmation_message(self) -> None:
+    def _update_confirmation_message(self, *, publish: bool = True) -> None:
         mismatch = self._passwords_mismatch()
         if mismatch:
             self.confirmation_message.show_message("error", texts.PASSWORD_MISMATCH)
         else:
             self.confirmation_message.clear()
         mark_invalid(self.confirmation_edit, bool(mismatch))
-        self._describe_confirmation()
+        if publish:
+            self._describe_confirmation()
 
     def _show_password_toggled(self, shown: bool) -> None:
         # One button for both fields: the candidate sees what they type in the confirmation too.
@@ -438,7 +439,9 @@ class CredentialsPage(FormPage):
 
     def _publish_live_state(self) -> None:
         self.checklist.publish_to_accessibility()
-        self._describe_password()
+        # Both password fields' descriptions change here, at the pause, never per key: one that
+        # changed as the confirmation stops matching would tell a listener where it differs.
+        self._describe_password_fields()
 
     def _describe_confirmation(self) -> None:
         describe(self.confirmation_edit, self.caps_lock.warning(), self.confirmation_message.text() or None)
