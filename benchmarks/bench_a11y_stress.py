@@ -38,7 +38,7 @@ def main() -> int:
             started = time.monotonic()
             reader = ScreenReader(Path(folder))
             try:
-                report = run_stress_journey(reader, Path(folder) / "data")
+                report = run_stress_journey(reader, Path(folder) / "data", run)
             finally:
                 reader.close()
             durations.append(time.monotonic() - started)

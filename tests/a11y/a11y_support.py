@@ -224,6 +224,10 @@ class ScreenReader:
             self.key(keysym)
         raise ProbeFailed(f"{limit} presses never focused {selector}\n{self._what_is_showing()}")
 
+    def focus_top_window(self) -> None:
+        """Give the keyboard to the application's newest window, as a window manager would."""
+        self.request("focus_top_window")
+
     def start_walkers(self, *modes: str) -> None:
         """Start tree walkers (tools/tree_walker.py: "plain", "thorough") as processes of their own."""
         self.request("walkers_start", modes=list(modes), dir=str(self.log_dir / "walkers"))

@@ -18,7 +18,7 @@ STRESS_RUNS = 10
 
 @pytest.mark.parametrize("run", range(STRESS_RUNS))
 def test_the_journey_survives_tree_walkers(run: int, screen_reader: ScreenReader, tmp_path: Path) -> None:
-    report = run_stress_journey(screen_reader, tmp_path / "data")
+    report = run_stress_journey(screen_reader, tmp_path / "data", run)
     assert not report.crashed, f"the application died with exit code {report.exit_code}: {report.failure}"
     assert report.failure is None, report.failure
     # The walkers really did read the tree meanwhile (a walker that found nothing proves nothing).

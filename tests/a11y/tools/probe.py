@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 # Vendored from ../shared/tools/a11y/probe.py (the project's AT-SPI test tooling); keep it in sync with that copy.
-# ruff: noqa  (the shared copy, neither linted nor formatted here; one change: find_all with
-# --state showing does not descend into what is not showing, so that finding a control on the
-# current page does not read the wizard's hidden pages too)
+# ruff: noqa  (the shared copy, neither linted nor formatted here; two changes, for speed while
+# other clients load the application: find_all asks the application's Collection interface for the
+# matching role and states in one call (falling back to walking the tree), and a walk with --state
+# showing does not descend into what is not showing)
 # fmt: off
 """Black-box AT-SPI probe for Qt (or any) desktop apps: what a screen reader sees.
 
@@ -334,6 +335,10 @@ class Probe:
             if v is None:
                 raise ProbeError(f"unknown state {st!r} (e.g. showing, focused, checked, enabled)")
             want_states.append(v)
+        if root is None and (role or want_states):
+            found = self._find_by_collection(role, want_states, name, rx, within)
+            if found is not None:
+                return found
         out = []
         showing_only = Atspi.StateType.SHOWING in want_states
         for node, p, anc in self.walk(root, showing_only=showing_only):
@@ -352,6 +357,58 @@ class Probe:
                     continue
             out.append((node, p))
         return out
+
+    def _find_by_collection(self, role, want_states, name, rx, within):
+        """One GetMatches call for role and states, then name/within/path per match; None if unsupported."""
+        roles = []
+        if role:
+            value = getattr(Atspi.Role, role.upper().replace(" ", "_"), None)
+            if value is None:
+                return None
+            roles.append(value)
+        try:
+            rule = Atspi.MatchRule.new(
+                Atspi.StateSet.new(want_states), Atspi.CollectionMatchType.ALL,
+                {}, Atspi.CollectionMatchType.ALL,
+                roles, Atspi.CollectionMatchType.ANY if roles else Atspi.CollectionMatchType.ALL,
+                [], Atspi.CollectionMatchType.ALL, False)
+            app = self.app()
+            matches = Atspi.Collection.get_matches(app, rule, Atspi.CollectionSortOrder.CANONICAL, 0, True)
+        except (GLib.Error, TypeError, AttributeError):
+            return None
+        out = []
+        for node in matches:
+            nm = _safe(node.get_name, "")
+            if name is not None and nm != name:
+                continue
+            if rx and not rx.search(nm or ""):
+                continue
+            located = self._locate(node, app)
+            if located is None:
+                continue  # gone meanwhile, or not under this application
+            path, ancestors = located
+            if within is not None and within not in ancestors:
+                continue
+            out.append((node, path))
+        return out
+
+    def _locate(self, node, app):
+        """(path from the application, ancestor names from the application down), by climbing parents."""
+        indices, ancestors = [], []
+        current = node
+        for _ in range(100):
+            parent = _safe(current.get_parent)
+            if parent is None:
+                return None
+            index = _safe(current.get_index_in_parent, -1)
+            if index is None or index < 0:
+                return None
+            indices.append(index)
+            ancestors.append(_safe(parent.get_name, ""))
+            if parent == app or _safe(parent.get_role_name, "") == "application":
+                return "/".join(str(i) for i in reversed(indices)), tuple(reversed(ancestors))
+            current = parent
+        return None
 
     def find(self, nth=0, timeout=0.0, **sel):
         deadline = time.monotonic() + timeout

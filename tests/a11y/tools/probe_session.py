@@ -19,6 +19,8 @@ application it starts share the Xvfb display, the D-Bus session and the accessib
                                                  ask the node named N for its children at those
                                                  indices (past the end too); replies their roles
                                                  (null where there is none) and the child count
+  {"op": "focus_top_window"}                     give X input focus to the application's topmost
+                                                 window (what a window manager does for a new one)
   {"op": "orca_start", "prefs": DIR, "debug": FILE}
                                                  start Orca (orca -u DIR --debug-file FILE) on
                                                  this session's bus; replies once it has started
@@ -50,7 +52,7 @@ import time
 from pathlib import Path
 
 # probe.py sits next to this script (sys.path[0]); importing it also selects the Atspi 2.0 typelib.
-from probe import DEFAULT_EVENTS, Probe, ProbeError, _safe, run_line
+from probe import DEFAULT_EVENTS, Probe, ProbeError, _safe, run_line, x11_focus_pid_windows
 
 from gi.repository import Atspi, GLib  # isort: skip
 
@@ -268,6 +270,11 @@ class Session:
             return self.key(int(request["keysym"]), modifiers)  # type: ignore[arg-type]
         if op == "children_at":
             return self.children_at(str(request["name"]), [int(i) for i in request["indices"]])  # type: ignore[union-attr]
+        if op == "focus_top_window":
+            assert self.app is not None, "start the application first"
+            focused = x11_focus_pid_windows(self.app.pid)
+            self.pump(SETTLE_SECONDS)
+            return {"windows": focused}
         if op == "orca_start":
             return self.orca_start(str(request["prefs"]), str(request["debug"]))
         if op == "orca_stop":
