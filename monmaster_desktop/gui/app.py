@@ -18,6 +18,7 @@ from monmaster_desktop.gui.a11y_log import install_accessibility_menu, start_acc
 from monmaster_desktop.gui.accessibility import Announcer
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
+from monmaster_desktop.gui.first_paint import install_start_up_probe
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.password_field import install_password_protection
 from monmaster_desktop.gui.safe_accessible_interfaces import install_safe_accessible_interfaces
@@ -71,6 +72,7 @@ def run_gui(settings: Settings) -> int:
     except DatabaseTooNewError as error:
         print(error, file=sys.stderr)
         return 2
+    install_start_up_probe(window)
     if settings.kiosk:
         window.showFullScreen()
     else:
