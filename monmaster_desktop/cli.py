@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from monmaster_desktop import APP_DISPLAY_NAME, __version__
+from monmaster_desktop import APP_DISPLAY_NAME
 from monmaster_desktop.accounts.service import AccountService, open_account_service
 from monmaster_desktop.accounts.store import DatabaseTooNewError, to_text
 from monmaster_desktop.settings import CaptchaMode, Settings, default_data_dir
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
             "l'application graphique s'ouvre."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_PrintVersion)
     _add_data_dir_option(parser, default=None)
     parser.add_argument(
         "--kiosk",
@@ -87,6 +87,25 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir_option(outbox_show, default=argparse.SUPPRESS)
     outbox_show.add_argument("id", type=int, metavar="ID", help="numéro du courriel (voir outbox list)")
     return parser
+
+
+class _PrintVersion(argparse.Action):
+    """argparse's "version" action, reading the version only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show program's version number and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from monmaster_desktop import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
 
 
 def _add_data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:

@@ -2,7 +2,9 @@
 
 Nothing is ever delivered: the outbox is a table of the account database (like Django's ``locmem``
 back-end's ``outbox`` list, but persistent), written in the same transaction as the change that
-caused the mail. No Qt import here; a mail never contains a password.
+caused the mail. No Qt import here; a mail never contains a password. The standard library's
+``email`` package is imported by the functions that build or read a message, not with this module:
+the operator's ``accounts list`` never needs it.
 """
 
 from __future__ import annotations
@@ -11,17 +13,16 @@ import html
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from email import policy
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.parser import BytesParser
-from email.utils import format_datetime, make_msgid
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from monmaster_desktop import texts
 from monmaster_desktop.accounts.store import Database, from_text, to_text
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 ACTIVATION_URL_SCHEME = "monmaster"
 ACTIVATION_URL_HOST = "activer"
@@ -44,6 +45,11 @@ def token_from_activation_url(url: str) -> str | None:
 
 def build_activation_mail(recipient: str, token: str, sent_at: datetime, validity_hours: int) -> EmailMessage:
     """The seed's activation mail, with a plain-text and an HTML alternative."""
+    from email import policy
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.utils import format_datetime, make_msgid
+
     url = activation_url(token)
     validity = texts.ACTIVATION_MAIL_VALIDITY.format(hours=validity_hours)
     signature = "\n".join(texts.ACTIVATION_MAIL_SIGNATURE)
@@ -106,6 +112,10 @@ class StoredMail:
 
     @property
     def message(self) -> EmailMessage:
+        from email import policy
+        from email.message import EmailMessage
+        from email.parser import BytesParser
+
         parsed = BytesParser(policy=policy.default).parsebytes(self.raw)
         assert isinstance(parsed, EmailMessage)
         return parsed

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, __version__
+from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, validation
 from monmaster_desktop.accounts.service import open_account_service
 from monmaster_desktop.accounts.store import DatabaseTooNewError, utc_now
 from monmaster_desktop.assets import resource_file
@@ -18,7 +19,7 @@ from monmaster_desktop.gui.a11y_log import install_accessibility_menu, start_acc
 from monmaster_desktop.gui.accessibility import Announcer
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
-from monmaster_desktop.gui.first_paint import install_start_up_probe
+from monmaster_desktop.gui.first_paint import after_first_paint, install_start_up_probe
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.password_field import install_password_protection
 from monmaster_desktop.gui.safe_accessible_interfaces import install_safe_accessible_interfaces
@@ -73,6 +74,14 @@ def run_gui(settings: Settings) -> int:
         print(error, file=sys.stderr)
         return 2
     install_start_up_probe(window)
+    # The address and strength checkers' imports (~170 ms) wait for the first paint, then happen off
+    # the UI thread, before the candidate reaches "Choisir mes identifiants".
+    after_first_paint(
+        window,
+        lambda: threading.Thread(
+            target=validation.import_checkers, name="import-checkers", daemon=True
+        ).start(),
+    )
     if settings.kiosk:
         window.showFullScreen()
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import sqlite3
 import subprocess
@@ -89,11 +90,30 @@ def test_help_documents_every_option() -> None:
     assert "réservé aux opérateurs et aux tests" in " ".join(completed.stdout.split())  # --captcha off
 
 
-def test_operator_commands_do_not_load_qt(data_dir: Path) -> None:
+# What the operator commands must never load: Qt (no screen needed), nor argon2 and the validators,
+# whose imports alone cost more than listing a thousand accounts (see benchmarks/bench_cli.py).
+HEAVY_MODULES = ("PySide6", "argon2", "zxcvbn", "email_validator")
+
+
+@pytest.mark.parametrize(
+    "command", [["accounts", "list"], ["accounts", "list", "--json"], ["outbox", "list"]]
+)
+def test_operator_commands_load_neither_qt_nor_argon2_nor_the_validators(
+    data_dir: Path, command: list[str]
+) -> None:
     code = (
         "import sys; from monmaster_desktop.cli import main; "
-        f"main(['--data-dir', {str(data_dir)!r}, 'accounts', 'list']); "
-        "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NO-QT')"
+        f"main(['--data-dir', {str(data_dir)!r}, *{command!r}]); "
+        "print('LOADED:', *sorted({name.split('.')[0] for name in sys.modules}))"
     )
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert completed.stdout.strip().endswith("NO-QT")
+    assert "camille@example.fr" in completed.stdout  # the command did list the accounts or mails
+    loaded = completed.stdout.rsplit("LOADED:", 1)[1].split()
+    assert [module for module in HEAVY_MODULES if module in loaded] == []
+
+
+def test_version_prints_the_package_version() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "monmaster_desktop", "--version"], capture_output=True, text=True, check=True
+    )
+    assert completed.stdout == f"monmaster-desktop {importlib.metadata.version('monmaster-desktop')}\n"
