@@ -22,6 +22,12 @@ from pathlib import Path
 FIGURES_FILE_VARIABLE = "MONMASTER_BENCH_FIGURES"
 QUICK_VARIABLE = "MONMASTER_BENCH_QUICK"
 
+# An installed program runs from compiled bytecode (pip and PyInstaller compile it). A shell that
+# sets PYTHONDONTWRITEBYTECODE would make every process a benchmark starts compile the project's
+# modules again (~1 ms per hundred lines): the processes started from here write and use the cache,
+# and each benchmark runs its command once before timing it.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 
 @dataclass(frozen=True)
 class Figure:
