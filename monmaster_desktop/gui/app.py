@@ -11,7 +11,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, validation
+import monmaster_desktop
+from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, validation
 from monmaster_desktop.accounts.service import open_account_service
 from monmaster_desktop.accounts.store import DatabaseTooNewError, utc_now
 from monmaster_desktop.assets import resource_file
@@ -37,7 +38,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     install_safe_accessible_interfaces()  # no crash whatever an accessibility client asks
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    app.setApplicationVersion(__version__)
     # Window managers match the window to the installed .desktop entry and its icon.
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_file("icons/monmaster-desktop.svg"))))
@@ -73,20 +73,23 @@ def run_gui(settings: Settings) -> int:
     except DatabaseTooNewError as error:
         print(error, file=sys.stderr)
         return 2
+    after_first_paint(window, lambda: _after_first_paint(app))
+    # Installed last, so its event filter sees the first paint first: it reports before the rest runs.
     install_start_up_probe(window)
-    # The address and strength checkers' imports (~170 ms) wait for the first paint, then happen off
-    # the UI thread, before the candidate reaches "Choisir mes identifiants".
-    after_first_paint(
-        window,
-        lambda: threading.Thread(
-            target=validation.import_checkers, name="import-checkers", daemon=True
-        ).start(),
-    )
     if settings.kiosk:
         window.showFullScreen()
     else:
         window.show()
     return app.exec()
+
+
+def _after_first_paint(app: QApplication) -> None:
+    """What the first screen does not need, done once it is painted rather than before."""
+    # The address and strength checkers' imports (~170 ms) happen off the UI thread, well before the
+    # candidate reaches "Choisir mes identifiants".
+    threading.Thread(target=validation.import_checkers, name="import-checkers", daemon=True).start()
+    # Reading the version loads importlib.metadata (tens of milliseconds); nothing reads it earlier.
+    app.setApplicationVersion(monmaster_desktop.__version__)
 
 
 def run_screenshots(directory: Path) -> int:
