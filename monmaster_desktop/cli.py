@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from monmaster_desktop import APP_DISPLAY_NAME
@@ -108,15 +108,24 @@ class _PrintVersion(argparse.Action):
         parser.exit()
 
 
+class _DefaultDataDir:
+    """The default data folder in the help text, looked up only if the help is printed."""
+
+    def __str__(self) -> str:
+        return str(default_data_dir())
+
+
 def _add_data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
     # Accepted before and after the sub-command: "--data-dir D outbox list" and "outbox list --data-dir D".
-    parser.add_argument(
+    action = parser.add_argument(
         "--data-dir",
         type=Path,
         default=default,
         metavar="DOSSIER",
-        help=f"dossier des données (comptes, courriels simulés) ; par défaut : {default_data_dir()}",
+        help="dossier des données (comptes, courriels simulés) ; par défaut : %(default_data_dir)s",
     )
+    # argparse fills the help's %(name)s from the action's attributes when it prints the help.
+    action.default_data_dir = _DefaultDataDir()  # type: ignore[attr-defined]
 
 
 def settings_from(arguments: argparse.Namespace) -> Settings:
@@ -156,25 +165,40 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _accounts_list(service: AccountService, *, as_json: bool) -> int:
-    accounts = service.list_accounts()
+    accounts = service.iter_accounts()
     if as_json:
-        print(json.dumps([account.as_json() for account in accounts], ensure_ascii=False, indent=2))
-        return 0
-    if not accounts:
-        print("Aucun compte.")
+        _print_json_array(account.as_json() for account in accounts)
         return 0
     statuses = {"pending": "en attente d'activation", "active": "activé"}
+    listed = False
     for account in accounts:
+        listed = True
         activated = f", activé le {to_text(account.activated_at)}" if account.activated_at else ""
         status = statuses[account.status.value]
         print(f"{account.email}\t{status}\tcréé le {to_text(account.created_at)}{activated}")
+    if not listed:
+        print("Aucun compte.")
     return 0
+
+
+def _print_json_array(items: Iterable[object]) -> None:
+    """A JSON array written as it is read, one element a line.
+
+    An export of 100,000 accounts never holds them all, and each line goes through json's C
+    encoder (``indent=`` would switch to its pure-Python one, several times slower).
+    """
+    opening = "[\n  "
+    separator = opening
+    for item in items:
+        sys.stdout.write(separator + json.dumps(item, ensure_ascii=False))
+        separator = ",\n  "
+    sys.stdout.write("[]\n" if separator is opening else "\n]\n")
 
 
 def _outbox_list(service: AccountService, *, as_json: bool) -> int:
     entries = service.outbox.list()
     if as_json:
-        rows = [
+        _print_json_array(
             {
                 "id": entry.id,
                 "recipient": entry.recipient,
@@ -183,8 +207,7 @@ def _outbox_list(service: AccountService, *, as_json: bool) -> int:
                 "read_at": to_text(entry.read_at),
             }
             for entry in entries
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        )
         return 0
     if not entries:
         print("Aucun courriel.")

@@ -44,6 +44,18 @@ def test_accounts_list_json_has_dates_and_status_but_never_a_hash(data_dir: Path
     assert "argon2" not in output and "hash" not in output
 
 
+def test_json_lists_put_one_element_a_line_and_an_empty_list_is_an_empty_array(
+    data_dir: Path, tmp_path: Path, capsys
+) -> None:
+    assert main(["--data-dir", str(data_dir), "accounts", "list", "--json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 4  # an operator can grep a line
+    assert json.loads(lines[1].rstrip(","))["email"] == "camille@example.fr"
+    for command in ("accounts", "outbox"):
+        assert main(["--data-dir", str(tmp_path / "new"), command, "list", "--json"]) == 0
+        assert capsys.readouterr().out == "[]\n"
+
+
 def test_data_dir_may_follow_the_sub_command(data_dir: Path, capsys) -> None:
     assert main(["accounts", "list", "--data-dir", str(data_dir)]) == 0
     output = capsys.readouterr().out
