@@ -14,8 +14,6 @@ from datetime import timedelta
 from enum import Enum
 from pathlib import Path
 
-import platformdirs
-
 from monmaster_desktop import APP_NAME
 
 DATABASE_FILE_NAME = "monmaster.sqlite3"
@@ -70,6 +68,8 @@ def default_data_dir() -> Path:
     override = os.environ.get("MONMASTER_DESKTOP_DATA_DIR")
     if override:
         return Path(override)
+    import platformdirs  # only when it is needed: a command given --data-dir never loads it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -3,26 +3,25 @@
 Nothing is ever delivered: the outbox is a table of the account database (like Django's ``locmem``
 back-end's ``outbox`` list, but persistent), written in the same transaction as the change that
 caused the mail. No Qt import here; a mail never contains a password. The standard library's
-``email`` package is imported by the functions that build or read a message, not with this module:
-the operator's ``accounts list`` never needs it.
+``email``, ``html`` and ``urllib`` packages are imported by the functions that build or read a
+message, not with this module: the operator's ``accounts list`` never needs them.
 """
 
 from __future__ import annotations
 
-import html
+import functools
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, urlencode, urlsplit
 
 from monmaster_desktop import texts
 from monmaster_desktop.accounts.store import Database, from_text, to_text
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
+    from html.parser import HTMLParser
 
 ACTIVATION_URL_SCHEME = "monmaster"
 ACTIVATION_URL_HOST = "activer"
@@ -31,11 +30,15 @@ MESSAGE_ID_DOMAIN = "monmaster-desktop.invalid"
 
 
 def activation_url(token: str) -> str:
+    from urllib.parse import urlencode
+
     return f"{ACTIVATION_URL_SCHEME}://{ACTIVATION_URL_HOST}?{urlencode({ACTIVATION_URL_PARAMETER: token})}"
 
 
 def token_from_activation_url(url: str) -> str | None:
     """The token of a ``monmaster://activer?jeton=…`` link, or None for any other link."""
+    from urllib.parse import parse_qs, urlsplit
+
     parts = urlsplit(url.strip())
     if parts.scheme != ACTIVATION_URL_SCHEME or parts.netloc != ACTIVATION_URL_HOST:
         return None
@@ -49,6 +52,7 @@ def build_activation_mail(recipient: str, token: str, sent_at: datetime, validit
     from email.headerregistry import Address
     from email.message import EmailMessage
     from email.utils import format_datetime, make_msgid
+    from html import escape
 
     url = activation_url(token)
     validity = texts.ACTIVATION_MAIL_VALIDITY.format(hours=validity_hours)
@@ -58,7 +62,6 @@ def build_activation_mail(recipient: str, token: str, sent_at: datetime, validit
         f"{texts.ACTIVATION_MAIL_BODY}\n\n{texts.ACTIVATION_LINK_TEXT} : {url}\n\n{validity}\n\n"
         f"{signature}\n\n{texts.PLATFORM_DESCRIPTION}\n\n{texts.AUTOMATIC_MESSAGE}\n"
     )
-    escape = html.escape
     signature_html = "<br>".join(escape(line) for line in texts.ACTIVATION_MAIL_SIGNATURE)
     welcome_html = escape(texts.ACTIVATION_MAIL_WELCOME).replace(
         "Mon Master", "<strong>Mon Master</strong>", 1
@@ -136,7 +139,7 @@ class StoredMail:
         body = self.html_body
         if body is None:
             return ()
-        collector = _LinkCollector()
+        collector = _link_collector_class()()
         collector.feed(body)
         return tuple(collector.links)
 
@@ -146,26 +149,33 @@ def _display_lines(content: str) -> str:
     return content.replace("\r\n", "\n")
 
 
-class _LinkCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[MailLink] = []
-        self._href: str | None = None
-        self._text: list[str] = []
+@functools.cache
+def _link_collector_class() -> type[HTMLParser]:
+    """The HTML parser that collects a mail's links (html.parser is imported at first use)."""
+    from html.parser import HTMLParser
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            self._href = dict(attrs).get("href") or None
-            self._text = []
+    class LinkCollector(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.links: list[MailLink] = []
+            self._href: str | None = None
+            self._text: list[str] = []
 
-    def handle_data(self, data: str) -> None:
-        if self._href is not None:
-            self._text.append(data)
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "a":
+                self._href = dict(attrs).get("href") or None
+                self._text = []
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self._href is not None:
-            self.links.append(MailLink(" ".join("".join(self._text).split()), self._href))
-            self._href = None
+        def handle_data(self, data: str) -> None:
+            if self._href is not None:
+                self._text.append(data)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "a" and self._href is not None:
+                self.links.append(MailLink(" ".join("".join(self._text).split()), self._href))
+                self._href = None
+
+    return LinkCollector
 
 
 def _entry(row: sqlite3.Row) -> OutboxEntry:

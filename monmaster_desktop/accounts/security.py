@@ -2,15 +2,13 @@
 
 No Qt import here. Passwords arrive already NFKC-normalized by ``validation.normalize_password``
 and leave only as argon2id hashes; they are never logged, and exceptions raised here never carry
-them (argon2-cffi's own exceptions do not either). argon2 is imported at the first hash or
-verification, never at start: the operator's commands (``accounts list``) never need it.
+them (argon2-cffi's own exceptions do not either). argon2, like hashlib and secrets (which load
+OpenSSL), is imported where it is first needed, never at start: the operator's commands
+(``accounts list``) never need them.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import secrets
 from typing import TYPE_CHECKING
 
 from monmaster_desktop.settings import HashingParameters
@@ -71,6 +69,9 @@ class PasswordHashing:
 
     def decoy_hash(self) -> str:
         if self._decoy_hash is None:
+            import base64
+            import secrets
+
             from argon2.low_level import ARGON2_VERSION
 
             hasher = self._hasher
@@ -94,9 +95,13 @@ class PasswordHashing:
 
 
 def new_activation_token() -> str:
+    import secrets  # with hmac, loads OpenSSL: only where a token is made
+
     return secrets.token_urlsafe(ACTIVATION_TOKEN_BYTES)
 
 
 def token_digest(token: str) -> str:
     """What the database keeps of a token: its SHA-256, so a copy of the file cannot activate anything."""
+    import hashlib  # loads OpenSSL: only where a token is made or followed
+
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
