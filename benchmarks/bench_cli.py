@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from figures import median, milliseconds, quick_requested, report
+from figures import application_command, median, milliseconds, quick_requested, report
 from populate import populate
 
 LIST_TARGET_S = 0.100
@@ -34,8 +34,8 @@ LOADED_MODULES_CODE = (
 )
 
 
-def list_command(python: str, data_dir: Path) -> list[str]:
-    return [python, "-m", "monmaster_desktop", "--data-dir", str(data_dir), "accounts", "list"]
+def list_command(data_dir: Path) -> list[str]:
+    return [*application_command(), "--data-dir", str(data_dir), "accounts", "list"]
 
 
 def seconds(command: list[str]) -> float:
@@ -63,9 +63,9 @@ def main() -> int:
         populate(thousand, 1_000)
         commands = {
             "floor": [python, "-c", "import sqlite3"],
-            "empty": list_command(python, empty),
-            "thousand": list_command(python, thousand),
-            "thousand-json": [*list_command(python, thousand), "--json"],
+            "empty": list_command(empty),
+            "thousand": list_command(thousand),
+            "thousand-json": [*list_command(thousand), "--json"],
         }
         timings: dict[str, list[float]] = {name: [] for name in commands}
         for command in commands.values():  # not counted: disk cache, the empty database created
@@ -81,11 +81,14 @@ def main() -> int:
             value = median(timings[name])
             report(
                 "command line",
-                f"{label}, 1,000 accounts",
+                f"{label}, 1,000 accounts, median",
                 milliseconds(value),
                 f"≤ {LIST_TARGET_S * 1000:.0f} ms",
                 value <= LIST_TARGET_S,
             )
+        # The fastest run is the one the machine's other work disturbed least.
+        fastest = f"{milliseconds(min(timings['thousand']))} (floor {milliseconds(min(timings['floor']))})"
+        report("command line", "accounts list, 1,000 accounts, fastest run", fastest)
 
         loaded = subprocess.run(
             [python, "-c", LOADED_MODULES_CODE, "--data-dir", str(thousand), "accounts", "list"],
@@ -104,11 +107,11 @@ def main() -> int:
 
         big = scratch / "hundred-thousand"
         populate(big, 100_000)
-        export = [*list_command(python, big), "--json"]
+        export = [*list_command(big), "--json"]
         seconds(export)
         report("command line", "accounts list --json, 100,000 accounts", milliseconds(seconds(export)))
         report("command line", "  its peak resident memory", f"{peak_memory_megabytes(export):.0f} MB")
-        listing = list_command(python, big)
+        listing = list_command(big)
         report("command line", "accounts list, 100,000 accounts", milliseconds(seconds(listing)))
         report("command line", "  its peak resident memory", f"{peak_memory_megabytes(listing):.0f} MB")
     finally:

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from figures import median, quick_requested, report
+from figures import application_command, median, quick_requested, report
 
 ROOT = Path(__file__).resolve().parent.parent
 BARE_WIZARD = Path(__file__).resolve().parent / "bare_wizard.py"
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             from_source = alternate(
                 {
-                    "application": [sys.executable, "-m", "monmaster_desktop"],
+                    "application": application_command(),
                     "bare": [sys.executable, str(BARE_WIZARD)],
                 },
                 pairs,

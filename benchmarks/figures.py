@@ -54,6 +54,17 @@ def report(benchmark: str, name: str, value: str, target: str = "", met: bool | 
     return figure
 
 
+def application_command() -> list[str]:
+    """How people start the application from source: the installed ``monmaster-desktop`` script.
+
+    It runs with the same Python as the benchmark; ``python -m monmaster_desktop`` when it is missing.
+    """
+    script = Path(sys.executable).with_name("monmaster-desktop")
+    if script.exists():
+        return [sys.executable, str(script)]
+    return [sys.executable, "-m", "monmaster_desktop"]
+
+
 def read_figures(path: Path) -> list[Figure]:
     if not path.exists():
         return []
