@@ -15,6 +15,7 @@ from pathlib import Path
 from monmaster_desktop import APP_DISPLAY_NAME
 from monmaster_desktop.accounts.service import AccountService, open_account_service
 from monmaster_desktop.accounts.store import DatabaseTooNewError, to_text
+from monmaster_desktop.crash_log import start_crash_log
 from monmaster_desktop.settings import CaptchaMode, Settings, default_data_dir
 
 
@@ -141,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     settings = settings_from(arguments)
     if arguments.self_test:
-        from monmaster_desktop.selftest import run_self_test  # loads Qt, offscreen
+        from monmaster_desktop.gui.selftest import run_self_test  # loads Qt, offscreen
 
         return run_self_test()
     if arguments.screenshots is not None:
@@ -151,7 +152,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command is None:
         from monmaster_desktop.gui.app import run_gui  # Qt is loaded only for the GUI
 
-        return run_gui(settings)
+        crash_log = start_crash_log(settings.data_dir)  # a tester attaches it to a report
+        try:
+            return run_gui(settings)
+        finally:
+            if crash_log is not None:
+                crash_log.close()
     try:
         service = open_account_service(settings)
     except DatabaseTooNewError as error:

@@ -85,11 +85,6 @@ class Question:
     """Project-written French explanation shown when the answer is *Non*: why the platform is not
     for the candidate and what to do instead. Reads well on its own (screen readers)."""
 
-    @property
-    def full_text(self) -> str:
-        """The question as one string (text, cases, note), e.g. for an accessible description."""
-        return "\n".join([self.text, *self.cases, *([self.note] if self.note else [])])
-
 
 # --- Texts copied from the seed ---------------------------------------------------------------
 

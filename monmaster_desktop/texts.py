@@ -98,7 +98,6 @@ SIGNED_IN_LAST = "Connexion en cours depuis le {moment}"
 SIGNING_IN = "Connexion en cours."
 SIGNED_OUT = "Vous êtes déconnecté."
 NOT_AN_ACTIVATION_LINK = "Ce lien n'est pas un lien d'activation de Mon Master."
-PAGE_ANNOUNCEMENT = "{heading}"
 STEP_PAGE_ANNOUNCEMENT = "{step} : {heading}"
 UNEXPECTED_ERROR = "Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez."
 

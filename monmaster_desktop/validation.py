@@ -1,6 +1,6 @@
 """The Mon Master password and e-mail rules, checked offline, with every user-facing message in French.
 
-This module is pure Python and must never import Qt (PySide6): the command line, the account service
+This module is pure Python and must never import Qt: the command line, the account service
 and the GUI all call it. It must never log, print or put into an exception or a ``repr`` a password,
 normalized or not. Nothing here raises for any input string.
 

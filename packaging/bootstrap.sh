@@ -78,6 +78,8 @@ if [ "$(uname -s)" = Linux ]; then
     command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus)
     { [ -x /usr/libexec/at-spi-bus-launcher ] || [ -x /usr/lib/at-spi2-core/at-spi-bus-launcher ]; } ||
       missing+=(at-spi2-core)
+    # A real screen reader for the tests: Orca, run headless (tests/a11y/test_orca.py).
+    command -v orca >/dev/null 2>&1 || missing+=(orca)
     if ! /usr/bin/python3 -c 'import gi' 2>/dev/null; then
       missing+=(python3-gi gir1.2-atspi-2.0)
     elif ! /usr/bin/python3 -c 'import gi; gi.require_version("Atspi", "2.0")' 2>/dev/null; then

@@ -16,15 +16,16 @@ from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, validation
 from monmaster_desktop.accounts.service import open_account_service
 from monmaster_desktop.accounts.store import DatabaseTooNewError, utc_now
 from monmaster_desktop.assets import resource_file
-from monmaster_desktop.gui.a11y_log import install_accessibility_menu, start_accessibility_log
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
+from monmaster_desktop.gui.accessibility.password_protection import install_password_protection
+from monmaster_desktop.gui.accessibility.recorder import start_accessibility_log
+from monmaster_desktop.gui.accessibility.safe_interfaces import install_safe_accessible_interfaces
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.first_paint import after_first_paint, install_start_up_probe
 from monmaster_desktop.gui.main_window import MainWindow
-from monmaster_desktop.gui.password_field import install_password_protection
-from monmaster_desktop.gui.safe_accessible_interfaces import install_safe_accessible_interfaces
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
+from monmaster_desktop.gui.testers.menu import install_accessibility_menu
 from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import Settings
 

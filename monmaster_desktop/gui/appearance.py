@@ -15,12 +15,14 @@ choices.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from monmaster_desktop import APP_NAME
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.style import TEXT_SCALES, apply_style
 
 SYSTEM = "system"
@@ -235,19 +237,22 @@ class AppearanceController(QObject):
     # --- the "Affichage" menu ---------------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        # Queued: restyling every window takes a while, and an accessibility client that pressed the
+        # menu item waits for its reply meanwhile (a screen reader's call times out after 0.8 s).
+        queued = Qt.ConnectionType.QueuedConnection
         self.zoom_in_action = QAction(ZOOM_IN_TEXT, self)
         # Ctrl + needs Shift on many layouts (AZERTY, QWERTY): Ctrl = is the same key without it.
         zoom_in_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)
         if ZOOM_IN_WITHOUT_SHIFT not in zoom_in_keys:
             zoom_in_keys.append(ZOOM_IN_WITHOUT_SHIFT)
         self.zoom_in_action.setShortcuts(zoom_in_keys)
-        self.zoom_in_action.triggered.connect(self.zoom_in)
+        self.zoom_in_action.triggered.connect(self.zoom_in, queued)
         self.zoom_out_action = QAction(ZOOM_OUT_TEXT, self)
         self.zoom_out_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut))
-        self.zoom_out_action.triggered.connect(self.zoom_out)
+        self.zoom_out_action.triggered.connect(self.zoom_out, queued)
         self.reset_zoom_action = QAction(RESET_ZOOM_TEXT, self)
         self.reset_zoom_action.setShortcut(RESET_ZOOM_KEY)
-        self.reset_zoom_action.triggered.connect(self.reset_zoom)
+        self.reset_zoom_action.triggered.connect(self.reset_zoom, queued)
         self.theme_group = QActionGroup(self)
         self.theme_group.setExclusive(True)
         self.theme_actions: dict[str, QAction] = {}
@@ -255,8 +260,11 @@ class AppearanceController(QObject):
             action = QAction(THEME_MENU_TEXTS[choice], self.theme_group)
             action.setCheckable(True)
             action.setData(choice)
-            action.triggered.connect(lambda _checked=False, choice=choice: self.set_theme(choice))
+            action.triggered.connect(functools.partial(self._theme_chosen, choice), queued)
             self.theme_actions[choice] = action
+
+    def _theme_chosen(self, choice: str, _checked: bool = False) -> None:
+        self.set_theme(choice)
 
     def zoom_actions(self) -> list[QAction]:
         """Agrandir / Réduire / Taille normale: add them to other windows so their shortcuts work there."""

@@ -13,13 +13,14 @@ from enum import IntEnum
 
 from monmaster_desktop.accounts.service import Account, AccountService
 from monmaster_desktop.eligibility import Answer
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
+from monmaster_desktop.gui.accessibility.debounced import ANNOUNCE_DELAY_MS
 from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import Settings
 
 
 class PageId(IntEnum):
-    """The wizard's pages, in the order of DESIGN §1."""
+    """The wizard's pages, in the order of the platform's guide (docs/architecture.md, the screens)."""
 
     WELCOME = 0
     CANDIDATER = 1
@@ -49,12 +50,9 @@ class GuiContext:
     announcer: Announcer
     clock: Callable[[], datetime]
     session: CandidateSession = field(default_factory=CandidateSession)
-    # Set by the main window: open a project-written summary ("charte", "cgu", "cnil", "etudes_en_france")
-    open_document: Callable[[str], None] = lambda key: None
-    # Set by the main window: show the simulated outbox (optionally on one mail).
-    open_outbox: Callable[[int | None], None] = lambda mail_id: None
-    # Set by the main window: a mail was just "sent" (the outbox refreshes, the arrival is announced).
-    notify_mail: Callable[[int], None] = lambda mail_id: None
+    # How long typing (or changing answers) must pause before screen readers are told what changed;
+    # tests choose their own.
+    announce_delay_ms: int = ANNOUNCE_DELAY_MS
 
     def reset_session(self) -> None:
         self.session = CandidateSession()

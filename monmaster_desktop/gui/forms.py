@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import TypeVar
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
@@ -10,12 +11,13 @@ from PySide6.QtWidgets import QWidget
 
 from monmaster_desktop.assets import ui_file
 
+W = TypeVar("W", bound=QWidget)
+
 # Our own widgets that forms may use as Designer "promoted" widgets (class name -> module). Each must be
 # constructible with only a parent; forms declare them in <customwidgets>.
 CUSTOM_WIDGETS: dict[str, str] = {
-    "FieldMessage": "monmaster_desktop.gui.feedback",
-    "PasswordChecklist": "monmaster_desktop.gui.checklist",
-    "CaptchaWidget": "monmaster_desktop.gui.captcha_widget",
+    "FieldMessage": "monmaster_desktop.gui.widgets.field_message",
+    "PasswordChecklist": "monmaster_desktop.gui.widgets.checklist",
 }
 
 
@@ -37,3 +39,11 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"cannot build {name}: {loader.errorString()}")
     return widget
+
+
+def find_child(form: QWidget, kind: type[W], name: str, form_name: str) -> W:
+    """The ``kind`` named ``name`` in a form built from ``ui/<form_name>``; a clear error if it is missing."""
+    found = form.findChild(kind, name)
+    if found is None:
+        raise LookupError(f"{form_name} has no {kind.__name__} named {name!r}")
+    return found

@@ -1,8 +1,9 @@
 """The main window: the enrollment wizard, its menus, the simulated outbox and the documents.
 
-It wires what the pages ask for (open a document, open the outbox, a mail was sent) and follows the
-links of the outbox's mails: an activation link activates the account through the service and takes
-the wizard to "Compte activé"; any other outcome is shown in the outbox window, where it was clicked.
+It answers what the pages ask for through the wizard's signals (open a document, open the outbox, a
+mail was sent) and follows the links of the outbox's mails: an activation link activates the account
+through the service and takes the wizard to "Compte activé"; any other outcome is shown in the outbox
+window, where it was clicked.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from monmaster_desktop.accounts.service import ActivationOutcome
 from monmaster_desktop.gui import documents
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.outbox_window import OutboxWindow
+from monmaster_desktop.gui.outbox.window import OutboxWindow
 from monmaster_desktop.gui.wizard import EnrollmentWizard
 
 OUTBOX_SHORTCUT = QKeySequence("Ctrl+Shift+B")
@@ -44,12 +45,12 @@ class MainWindow(QMainWindow):
         frame_layout.setContentsMargins(12, 0, 12, 8)  # the wizard's buttons do not touch the window's edges
         frame_layout.addWidget(self.wizard)
         self.setCentralWidget(frame)
-        self.wizard.start_over_requested.connect(self.reset_for_next_candidate)
         self._outbox_window: OutboxWindow | None = None
         self._open_documents: list[QDialog] = []
-        context.open_document = self.open_document
-        context.open_outbox = self.open_outbox
-        context.notify_mail = self.mail_sent
+        self.wizard.start_over_requested.connect(self.reset_for_next_candidate)
+        self.wizard.document_requested.connect(self.open_document)
+        self.wizard.outbox_requested.connect(self.open_outbox)
+        self.wizard.mail_sent.connect(self.mail_sent)
         self._build_menus()
         self.resize(1100, 760)
 

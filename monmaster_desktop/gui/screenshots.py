@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from monmaster_desktop.gui.scenarios import SCENARIOS, ScenarioRun
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style, look_restored
+from monmaster_desktop.gui.testers.scenarios import SCENARIOS, ScenarioRun
 from monmaster_desktop.settings import CaptchaMode, HashingParameters
 
 WINDOW_SIZE = (1366, 768)

@@ -8,6 +8,9 @@ rules of its own in ``<theme>.qss``, read after the shared sheets (the high-cont
 ``apply_style`` also sets the application palette from the same tokens, so what the style sheets do
 not reach (Qt's own dialogs, a text browser's links, placeholder text) follows the theme too.
 It never decides which theme to use: that is ``appearance.AppearanceController``'s job.
+
+Widgets whose look depends on a dynamic property (``invalid``, ``kind``, ``alert``) are repolished
+through ``set_style_property``, the one place that knows a style sheet must be told.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from monmaster_desktop import APP_NAME
 from monmaster_desktop.assets import resource_file
@@ -115,6 +118,39 @@ def style_sheet(theme: str = DEFAULT_THEME, text_scale: float = 1.0) -> str:
         return f"{float(match.group(1)) * text_scale:g}pt"
 
     return _POINT_SIZE.sub(scaled, _TOKEN.sub(token, _template(theme)))
+
+
+def current_theme() -> str:
+    """The theme the application shows now (``apply_style`` keeps it as an application property)."""
+    app = QApplication.instance()
+    theme = app.property("theme") if app is not None else None
+    return str(theme) if theme else DEFAULT_THEME
+
+
+def theme_colour(token: str) -> QColor:
+    """A colour token of the current theme ("error", "border-strong"…); the text colour if unknown."""
+    tokens = theme_tokens(current_theme())
+    return QColor(tokens.get(token, tokens["text"]))
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again: its rules depend on a dynamic property that just changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def set_style_property(widget: QWidget, name: str, value: object) -> None:
+    """Set a dynamic property the style sheet selects on (``QLineEdit[invalid="true"]``), repolishing once."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        repolish(widget)
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Show ``widget`` in error (red border) or not, as the style sheets draw ``[invalid="true"]``."""
+    set_style_property(widget, "invalid", invalid)
 
 
 def theme_palette(theme: str = DEFAULT_THEME) -> QPalette:

@@ -44,6 +44,10 @@ class EnrollmentWizard(QWizard):
     # "Retour à l'accueil" or "Se déconnecter": the main window clears everything (outbox and
     # dialogs included) and calls reset_for_next_candidate().
     start_over_requested = Signal()
+    # What the pages ask of the main window (see FormPage), passed on unchanged.
+    document_requested = Signal(str)
+    outbox_requested = Signal(object)
+    mail_sent = Signal(int)
 
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,9 +82,11 @@ class EnrollmentWizard(QWizard):
         }
         for page_id, page in self.pages.items():
             self.setPage(page_id, page)
+            page.sign_in_requested.connect(lambda: self.go_to(PageId.SIGN_IN))
+            page.document_requested.connect(self.document_requested)
+            page.outbox_requested.connect(self.outbox_requested)
+            page.mail_sent.connect(self.mail_sent)
         self.setStartId(PageId.WELCOME)
-        self.page_of(CandidaterPage).on_sign_in_requested = lambda: self.go_to(PageId.SIGN_IN)
-        self.page_of(CredentialsPage).on_sign_in_requested = lambda: self.go_to(PageId.SIGN_IN)
         self.currentIdChanged.connect(self._page_changed)
         self._fit_buttons_to_text()
 
@@ -129,10 +135,9 @@ class EnrollmentWizard(QWizard):
         heading = page.heading()
         heading_text = heading.text() if heading is not None else ""
         step = STEP_LABELS.get(page_id)
+        # A step's page says which step it is; any other page, its heading alone.
         announcement = (
-            texts.STEP_PAGE_ANNOUNCEMENT.format(step=step, heading=heading_text)
-            if step
-            else texts.PAGE_ANNOUNCEMENT.format(heading=heading_text)
+            texts.STEP_PAGE_ANNOUNCEMENT.format(step=step, heading=heading_text) if step else heading_text
         )
         # After Qt has finished showing the page: focus its heading, then tell the screen reader.
         QTimer.singleShot(0, page, page.focus_first)

@@ -38,9 +38,8 @@ class _Task(QRunnable):
 
 
 class TaskRunner(QObject):
-    """One slow call at a time per page; ``busy_changed`` drives the pages' busy state."""
-
-    busy_changed = Signal(bool)
+    """Slow calls off the UI thread; ``busy`` says whether one is still running (pages keep their own
+    busy state, the journey driver waits on this)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,8 +63,6 @@ class TaskRunner(QObject):
 
         def finish(result: object, error: BaseException | None) -> None:
             self._running.discard(entry)
-            if not self._running:
-                self.busy_changed.emit(False)
             if error is None:
                 done(result)
                 return
@@ -74,10 +71,7 @@ class TaskRunner(QObject):
                 failed(error)
 
         relay.finished.connect(finish)
-        was_busy = self.busy
         self._running.add(entry)
-        if not was_busy:
-            self.busy_changed.emit(True)
         self._pool.start(task)
 
     def wait_for_done(self, milliseconds: int = 30000) -> bool:

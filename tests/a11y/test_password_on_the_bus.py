@@ -111,7 +111,8 @@ def test_fallback_without_the_update_handler_sends_no_text_event_at_all(
     """Where Qt's update handler cannot be reached, the fields lose their text interface instead."""
     reader = screen_reader
     reader.start_app_with(
-        "from monmaster_desktop.gui.password_field import ProtectionMethod, install_password_protection\n"
+        "from monmaster_desktop.gui.accessibility.password_protection import (\n"
+        "    ProtectionMethod, install_password_protection)\n"
         "install_password_protection(ProtectionMethod.TEXTLESS_INTERFACE)",
         "--data-dir",
         str(tmp_path / "data"),

@@ -8,7 +8,7 @@ import pytest
 from gui_support import AnnouncementLog, shown_wizards
 
 from monmaster_desktop.accounts.service import AccountService
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import Settings

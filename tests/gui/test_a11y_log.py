@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from gui_support import click, go_to_credentials, page_widget
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,16 +21,13 @@ from PySide6.QtWidgets import (
 )
 from support import GOOD_PASSWORD
 
-from monmaster_desktop.gui.a11y_log import (
-    AccessibilityLog,
-    AccessibilityLogWindow,
-    LogEntry,
-    install_accessibility_menu,
-    start_accessibility_log,
-)
-from monmaster_desktop.gui.accessibility import Announcer, describe
+from monmaster_desktop.gui.accessibility.announcer import Announcer, describe
+from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog, LogEntry, start_accessibility_log
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.testers.journey import Candidate
+from monmaster_desktop.gui.testers.log_window import AccessibilityLogWindow
+from monmaster_desktop.gui.testers.menu import install_accessibility_menu
 from monmaster_desktop.settings import CaptchaMode
 
 
@@ -213,18 +209,19 @@ def fragments(secret: str, length: int = 4) -> set[str]:
 def test_a_password_typed_in_a_password_field_never_appears_in_the_log(
     qtbot, window: MainWindow, log: AccessibilityLog
 ) -> None:
-    go_to_credentials(qtbot, window)
-    password = page_widget(window, PageId.CREDENTIALS, QLineEdit, "passwordEdit")
+    candidate = Candidate.at(window)
+    candidate.go_to_credentials()
+    password = candidate.field(PageId.CREDENTIALS, "passwordEdit")
     password.setFocus()
     qtbot.keyClicks(password, GOOD_PASSWORD)
-    click(qtbot, page_widget(window, PageId.CREDENTIALS, QPushButton, "showPasswordButton"))  # "Afficher"
+    candidate.click(candidate.credentials_page().show_password_button)  # "Afficher"
     password.setFocus()
-    confirmation = page_widget(window, PageId.CREDENTIALS, QLineEdit, "confirmationEdit")
+    confirmation = candidate.field(PageId.CREDENTIALS, "confirmationEdit")
     qtbot.keyClick(password, Qt.Key.Key_Tab)
     qtbot.keyClicks(confirmation, GOOD_PASSWORD[:-1])
     qtbot.keyClick(confirmation, Qt.Key.Key_Tab)
     confirmation.setFocus()
-    qtbot.wait(900)  # the debounced checklist announcement
+    candidate.settle()  # the debounced checklist announcement
     text = log.as_text()
     assert "zone de texte\tVotre mot de passe" in text or "zone de mot de passe\tVotre mot de passe" in text
     assert not [fragment for fragment in fragments(GOOD_PASSWORD) if fragment in text]
@@ -233,13 +230,14 @@ def test_a_password_typed_in_a_password_field_never_appears_in_the_log(
 def test_a_password_in_an_announcement_or_a_description_would_be_masked(
     qtbot, window: MainWindow, log: AccessibilityLog, gui_context: GuiContext
 ) -> None:
-    go_to_credentials(qtbot, window)
-    password = page_widget(window, PageId.CREDENTIALS, QLineEdit, "passwordEdit")
+    candidate = Candidate.at(window)
+    candidate.go_to_credentials()
+    password = candidate.field(PageId.CREDENTIALS, "passwordEdit")
     password.setFocus()
     qtbot.keyClicks(password, GOOD_PASSWORD)
     # A bug elsewhere that put the password into an announcement or a description:
     gui_context.announcer.announce(password, f"Vous avez saisi {GOOD_PASSWORD}.")
-    email = page_widget(window, PageId.CREDENTIALS, QLineEdit, "emailEdit")
+    email = candidate.field(PageId.CREDENTIALS, "emailEdit")
     describe(email, f"Indice : {GOOD_PASSWORD}")
     email.setFocus()
     qtbot.waitUntil(lambda: "Indice" in log.as_text())
@@ -339,7 +337,7 @@ def test_effacer_empties_the_list_and_says_so(
     qtbot, log_window: AccessibilityLogWindow, log: AccessibilityLog, announcer: Announcer
 ) -> None:
     announcer.announce(QWidget(), "Candidater")
-    click(qtbot, log_window.clear_button)
+    qtbot.mouseClick(log_window.clear_button, Qt.MouseButton.LeftButton)
     assert log_window.model.rowCount() == 0 and log.entries() == []
     assert log_window.status_message.isVisible() and log_window.status_message.text() == "Journal effacé."
     assert log_window.count_label.text() == "Aucune entrée pour l'instant."
@@ -356,7 +354,7 @@ def test_enregistrer_writes_the_file_and_says_where(
         return tmp_path / "journal.txt"
 
     log_window.ask_save_path = choose  # type: ignore[method-assign]
-    click(qtbot, log_window.save_button)
+    qtbot.mouseClick(log_window.save_button, Qt.MouseButton.LeftButton)
     assert re.fullmatch(r"journal-accessibilite-\d{8}-\d{6}\.txt", asked[0].name)
     assert (tmp_path / "journal.txt").read_text(encoding="utf-8").endswith("\tCompte activé\t\n")
     assert log_window.status_message.kind() == "success"
@@ -367,14 +365,14 @@ def test_saving_where_it_cannot_be_written_says_so(
     qtbot, tmp_path: Path, log_window: AccessibilityLogWindow
 ) -> None:
     log_window.ask_save_path = lambda default: tmp_path / "absent" / "journal.txt"  # type: ignore[method-assign]
-    click(qtbot, log_window.save_button)
+    qtbot.mouseClick(log_window.save_button, Qt.MouseButton.LeftButton)
     assert log_window.status_message.kind() == "error"
     assert "n'a pas pu être enregistré" in log_window.status_message.text()
 
 
 def test_cancelling_the_save_dialog_saves_nothing(qtbot, log_window: AccessibilityLogWindow) -> None:
     log_window.ask_save_path = lambda default: None  # type: ignore[method-assign]
-    click(qtbot, log_window.save_button)
+    qtbot.mouseClick(log_window.save_button, Qt.MouseButton.LeftButton)
     assert not log_window.status_message.isVisible()
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from gui_support import AnnouncementLog
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.appearance import AppearanceController, SystemAppearance
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow
@@ -86,6 +86,12 @@ class Appearance:
 
     def press(self, key: Qt.Key) -> None:
         QTest.keyClick(self.window, key, CTRL)
+        QApplication.sendPostedEvents()  # the menu's actions run from the event loop
+
+    def choose(self, action: QAction) -> None:
+        """Pick a menu item, then let the event loop run what it queued."""
+        action.trigger()
+        QApplication.sendPostedEvents()
 
     def theme_menu(self) -> QMenu:
         menus = [action.menu() for action in self.view_menu.actions() if action.menu() is not None]
@@ -239,7 +245,7 @@ def test_choosing_sombre_in_the_menu_darkens_the_application(appearance: Appeara
     changes: list[tuple[str, float]] = []
     appearance.controller.changed.connect(lambda theme, scale: changes.append((theme, scale)))
     sombre = appearance.theme_menu().actions()[2]
-    sombre.trigger()
+    appearance.choose(sombre)
     assert sombre.isChecked()
     assert app_theme(appearance.app) == "dark"
     assert appearance.app.palette().color(QPalette.ColorRole.Window) == QColor(
@@ -282,7 +288,7 @@ def test_going_back_to_the_system_choice_says_which_theme_it_gives(appearance: A
     appearance.controller.set_theme("high-contrast")
     appearance.system.switch(dark=True)
     log = AnnouncementLog(appearance.announcer)
-    appearance.theme_menu().actions()[0].trigger()
+    appearance.choose(appearance.theme_menu().actions()[0])
     assert app_theme(appearance.app) == "dark"
     assert log.texts == ["Thème : selon le système, actuellement sombre."]
 

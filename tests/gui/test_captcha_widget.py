@@ -9,13 +9,14 @@ import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAccessible, QColor, QFont, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from monmaster_desktop.captcha import CaptchaOutcome
-from monmaster_desktop.gui.captcha_widget import CaptchaWidget, create_speech_backend, render_captcha_image
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.style import apply_style, theme_tokens
+from monmaster_desktop.gui.widgets.captcha_image import render_captcha_image
+from monmaster_desktop.gui.widgets.captcha_widget import CaptchaWidget
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
+from monmaster_desktop.gui.widgets.speech import create_speech_backend
 from monmaster_desktop.settings import CaptchaMode
 
 RENEWED_MESSAGE = "La réponse au captcha est incorrecte. Un nouveau captcha a été généré."
@@ -424,40 +425,3 @@ def contrast(first: QColor, second: QColor) -> float:
 
     lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
-
-
-def test_captcha_works_as_a_designer_promoted_widget(qtbot, tmp_path) -> None:
-    form = tmp_path / "page_with_captcha.ui"
-    form.write_text(
-        """<?xml version="1.0" encoding="UTF-8"?>
-<ui version="4.0">
- <class>Page</class>
- <widget class="QWidget" name="Page">
-  <layout class="QVBoxLayout" name="pageLayout">
-   <item><widget class="CaptchaWidget" name="captchaWidget"/></item>
-  </layout>
- </widget>
- <customwidgets>
-  <customwidget>
-   <class>CaptchaWidget</class>
-   <extends>QWidget</extends>
-   <header>monmaster_desktop.gui.captcha_widget</header>
-  </customwidget>
- </customwidgets>
-</ui>
-""",
-        encoding="utf-8",
-    )
-    loader = QUiLoader()
-    loader.registerCustomWidget(CaptchaWidget)
-    page = loader.load(str(form))
-    qtbot.addWidget(page)
-    captcha_widget = page.findChild(CaptchaWidget, "captchaWidget")
-    captcha_widget.set_mode(CaptchaMode.IMAGE, random.Random(2))
-    old_code = captcha_widget.captcha.code
-    qtbot.mouseClick(new_challenge_button(captcha_widget), Qt.MouseButton.LeftButton)
-    assert captcha_widget.captcha.code != old_code
-    assert not image_label(captcha_widget).pixmap().isNull()
-    qtbot.keyClicks(captcha_widget.answer_edit(), captcha_widget.captcha.question_answer)
-    assert captcha_widget.verify().outcome is CaptchaOutcome.SOLVED
-    assert message(captcha_widget).text() == "Votre réponse au captcha est correcte."

@@ -8,22 +8,19 @@ from collections.abc import Iterator
 
 import pytest
 from gui_support import AnnouncementLog
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget, QWizard, QWizardPage
 from support import ALL_OUI, GOOD_PASSWORD, registration
 
 from monmaster_desktop import texts, validation
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.accounts.service import AccountStatus
-from monmaster_desktop.gui import checklist as checklist_module
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.pages import credentials_page
-from monmaster_desktop.gui.pages.credentials_page import (
-    BUSY_ANNOUNCEMENT,
-    CAPS_LOCK_WARNING,
-    CredentialsPage,
-)
+from monmaster_desktop.gui.pages.credentials_page import BUSY_ANNOUNCEMENT, CredentialsPage
+from monmaster_desktop.gui.testers.journey import Candidate
+from monmaster_desktop.gui.widgets import checklist as checklist_module
+from monmaster_desktop.gui.widgets.caps_lock import CAPS_LOCK_WARNING
 from monmaster_desktop.settings import CaptchaMode
 
 CONSENT_SENTENCE = (
@@ -35,7 +32,8 @@ Commit = QWizard.WizardButton.CommitButton
 
 
 class Form:
-    """The page inside a bare two-page wizard (this page, then a stand-in for "Courriel envoyé")."""
+    """The page inside a bare two-page wizard (this page, then a stand-in for "Courriel envoyé"),
+    driven by the journey driver."""
 
     def __init__(self, qtbot, context: GuiContext) -> None:
         self.qtbot = qtbot
@@ -50,14 +48,13 @@ class Form:
         qtbot.waitExposed(self.wizard)
         self.wizard.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is self.wizard)
+        self.candidate = Candidate(self.wizard, context.runner)
 
     def widget(self, kind: type, name: str):
         return self.page.child(kind, name)
 
     def type_into(self, name: str, text: str) -> None:
-        field = self.widget(QLineEdit, name)
-        field.setFocus()
-        self.qtbot.keyClicks(field, text)
+        self.candidate.type_into(self.widget(QLineEdit, name), text)
 
     def fill(
         self,
@@ -70,10 +67,10 @@ class Form:
         self.type_into("passwordEdit", password)
         self.type_into("confirmationEdit", password if confirmation is None else confirmation)
         if consent:
-            self.qtbot.mouseClick(self.page.consent_label, Qt.MouseButton.LeftButton)
+            self.candidate.click(self.page.consent_label)  # the sentence, as a candidate clicks it
 
     def click_continue(self) -> None:
-        self.qtbot.mouseClick(self.wizard.button(Commit), Qt.MouseButton.LeftButton)
+        self.candidate.press(Commit, "Continuer")
 
     def message(self, name: str) -> str:
         label = self.widget(QLabel, name)
@@ -83,7 +80,7 @@ class Form:
         return self.wizard.currentId() == PageId.MAIL_SENT
 
     def wait_until_idle(self) -> None:
-        self.qtbot.waitUntil(lambda: not self.page.is_busy())
+        self.candidate.wait_until(lambda: not self.page.is_busy(), "the end of the registration")
 
     def typed(self) -> tuple[str, str, str, bool]:
         return (
@@ -288,7 +285,9 @@ def test_afficher_shows_and_hides_both_passwords(qtbot, form: Form) -> None:
     assert button.accessibleName() == "Afficher"
 
 
-def test_caps_lock_warning_appears_when_caps_lock_is_pressed(qtbot, form: Form, announcements) -> None:
+def test_caps_lock_warning_follows_the_focus_across_both_password_fields(
+    qtbot, form: Form, announcements
+) -> None:
     form.page.password_edit.setFocus()
     qtbot.keyClick(form.page.password_edit, Qt.Key.Key_CapsLock)
 
@@ -307,30 +306,55 @@ def test_caps_lock_warning_appears_when_caps_lock_is_pressed(qtbot, form: Form, 
     assert form.message("capsLockMessage") == ""
 
 
-def test_caps_lock_is_read_from_the_platforms_key_modifiers(monkeypatch, form: Form) -> None:
-    # What an X11 key event carries: the Lock bit (0x2) in its native modifiers.
-    monkeypatch.setattr(credentials_page, "caps_lock_native_mask", lambda: 0x2)
-    form.page.password_edit.setFocus()
-
-    def press_a(native_modifiers: int) -> None:
-        event = QKeyEvent(
-            QEvent.Type.KeyPress,
-            Qt.Key.Key_A,
-            Qt.KeyboardModifier.NoModifier,
-            38,
-            0x61,
-            native_modifiers,
-            "A",
-        )
-        QApplication.sendEvent(form.page.password_edit, event)
-
-    press_a(0x2)
-    assert form.message("capsLockMessage") == CAPS_LOCK_WARNING
-    press_a(0x0)
-    assert form.message("capsLockMessage") == ""
-
-
 # --- announcements ---------------------------------------------------------------------------------------
+
+
+def accessible_text(widget: QWidget, kind: QAccessible.Text) -> str:
+    """What an assistive technology reads of ``widget`` (its QAccessible interface, as a bridge does)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None and interface.isValid()
+    return interface.text(kind)
+
+
+def test_what_the_accessibility_layer_reads_of_the_password_changes_only_when_typing_pauses(
+    qtbot, context: GuiContext, announcements: AnnouncementLog
+) -> None:
+    """Per key, the rows change on screen only: their names would tell the bus each character's kind."""
+    context.announce_delay_ms = 60_000  # no pause until the test makes one
+    form = Form(qtbot, context)
+    page, checklist = form.page, form.page.checklist
+    lines = checklist.findChildren(QLabel)  # the five criteria, the problems line, the strength line
+    rows = [row for row in lines if row.objectName().startswith("criterion_")]
+
+    def names() -> list[str]:
+        return [accessible_text(line, QAccessible.Text.Name) for line in lines]
+
+    def description() -> str:
+        return accessible_text(page.password_edit, QAccessible.Text.Description)
+
+    names_before, description_before = names(), description()
+    page.password_edit.setFocus()
+    typed = ""
+    for character in "aB1%":
+        qtbot.keyClick(page.password_edit, character)
+        typed += character
+        # Everything a sighted candidate sees for this key, the strength line included, is on screen …
+        expected = validation.estimate_strength(typed, validation.strength_context_for_email(""))
+        qtbot.waitUntil(lambda expected=expected: checklist.strength() == expected)
+        assert [row.text() for row in rows] != [row.accessibleName() for row in rows]
+        # … and nothing of it has reached the accessibility layer.
+        assert names() == names_before
+        assert description() == description_before
+        assert announcements.entries == []
+
+    page.live_announcer.set_delay(10)  # the candidate pauses
+    qtbot.waitUntil(lambda: len(announcements.entries) == 1)
+
+    assert names()[: len(rows)] == [row.text() for row in rows]
+    assert accessible_text(rows[0], QAccessible.Text.Name) == "au moins 8 caractères : en erreur"
+    assert description().startswith("Il manque : au moins 8 caractères.")
+    assert checklist.strength_text() in description()
+    assert announcements.texts[0].startswith("Critères validés : au moins 1 lettre en majuscule")
 
 
 def test_checklist_announcements_are_coalesced_and_never_say_the_password(
@@ -341,7 +365,7 @@ def test_checklist_announcements_are_coalesced_and_never_say_the_password(
     assert announcements.entries == []  # nothing per keystroke
 
     qtbot.waitUntil(lambda: len(announcements.entries) == 1)
-    qtbot.wait(credentials_page.ANNOUNCE_DELAY_MS + 300)  # and nothing more after the pause
+    assert not form.page.settling()  # and nothing more waits to be said after the pause
     assert announcements.entries == [
         (
             "Critères validés : au moins 8 caractères, au moins 1 lettre en minuscule, au moins 1 chiffre, "
@@ -575,7 +599,7 @@ def test_captcha_must_be_answered_before_the_account_is_created(qtbot, context: 
 
 def test_sign_in_link_asks_the_wizard_to_go_to_sign_in(qtbot, form: Form) -> None:
     requests: list[str] = []
-    form.page.on_sign_in_requested = lambda: requests.append("sign in")
+    form.page.sign_in_requested.connect(lambda: requests.append("sign in"))
 
     qtbot.mouseClick(form.page.sign_in_link, Qt.MouseButton.LeftButton)
 
@@ -585,7 +609,7 @@ def test_sign_in_link_asks_the_wizard_to_go_to_sign_in(qtbot, form: Form) -> Non
 
 def test_cgu_and_cnil_links_open_their_summaries(qtbot, form: Form, context: GuiContext) -> None:
     opened: list[str] = []
-    context.open_document = opened.append
+    form.page.document_requested.connect(opened.append)
 
     qtbot.mouseClick(form.page.cnil_link, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.page.cgu_link, Qt.MouseButton.LeftButton)

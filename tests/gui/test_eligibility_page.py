@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPushButton, QWizard, Q
 from monmaster_desktop import eligibility
 from monmaster_desktop.eligibility import QUESTION_KEYS, QUESTIONS, Answer
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.pages.eligibility_page import EligibilityPage
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 ELIGIBLE_ANNOUNCEMENT = (
     "Votre saisie est correcte. Je suis éligible. Le bouton Créer mon compte est disponible."
@@ -366,7 +366,7 @@ def test_links_open_the_charter_and_etudes_en_france(
     qtbot, page: EligibilityPage, gui_context: GuiContext
 ) -> None:
     opened: list[str] = []
-    gui_context.open_document = opened.append
+    page.document_requested.connect(opened.append)
 
     qtbot.mouseClick(page.child(QPushButton, "link_charte"), Qt.MouseButton.LeftButton)
     etudes_link = page.child(QPushButton, "link_etudes_en_france")

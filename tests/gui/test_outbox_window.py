@@ -18,7 +18,7 @@ from monmaster_desktop import texts
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.accounts.service import AccountService, ActivationOutcome
 from monmaster_desktop.gui.context import GuiContext
-from monmaster_desktop.gui.outbox_window import OutboxWindow
+from monmaster_desktop.gui.outbox.window import OutboxWindow
 
 CAMILLE = "camille.martin@example.fr"
 DOMINIQUE = "dominique.leroy@example.fr"
@@ -423,7 +423,7 @@ def test_the_activation_token_appears_nowhere_but_in_the_link(
 
 
 def test_mail_link_follows_a_theme_change_made_while_the_mail_is_shown(qtbot, service, clock, qapp) -> None:
-    from monmaster_desktop.gui.accessibility import Announcer
+    from monmaster_desktop.gui.accessibility.announcer import Announcer
     from monmaster_desktop.gui.style import apply_style, look_restored, theme_tokens
 
     result = service.register(registration("camille@example.fr"))

@@ -30,10 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from monmaster_desktop.gui import password_field
-from monmaster_desktop.gui.pages.credentials_page import CredentialsPage
-from monmaster_desktop.gui.pages.sign_in_page import SignInPage
-from monmaster_desktop.gui.password_field import (
+from monmaster_desktop.gui.accessibility import password_protection
+from monmaster_desktop.gui.accessibility.password_protection import (
     PASSWORD_FIELD_PROPERTY,
     ProtectionMethod,
     TextlessPasswordInterface,
@@ -44,6 +42,8 @@ from monmaster_desktop.gui.password_field import (
     is_protected_field,
     protect_password_field,
 )
+from monmaster_desktop.gui.pages.credentials_page import CredentialsPage
+from monmaster_desktop.gui.pages.sign_in_page import SignInPage
 
 pytestmark = pytest.mark.skipif(
     UpdateHandlerBinding.locate() is None, reason="Qt's update handler is reachable on ELF platforms only"
@@ -265,7 +265,7 @@ def test_a_text_event_that_cannot_be_rewritten_is_not_sent(qtbot, bridge, monkey
     def broken(edit: QLineEdit, text: str) -> str:
         raise RuntimeError("simulated failure")
 
-    monkeypatch.setattr(password_field, "bullets_for", broken)
+    monkeypatch.setattr(password_protection, "bullets_for", broken)
     qtbot.keyClicks(password, "Kw")
     other.setFocus()
     qtbot.keyClicks(other, "ok")

@@ -13,23 +13,25 @@ import threading
 import time
 from itertools import pairwise
 
-from gui_support import click, fill_credentials, go_to_credentials
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWizard
 from support import GOOD_PASSWORD
 
-from monmaster_desktop.accounts.service import AccountService, RegistrationResult
+from monmaster_desktop.accounts.service import RegistrationResult, open_account_service
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.testers.journey import Candidate
 from monmaster_desktop.settings import CaptchaMode, HashingParameters
 
 
-def test_clicking_continuer_never_freezes_the_window(qtbot, gui_context: GuiContext, monkeypatch) -> None:
-    # Production argon2 parameters: the slow part the worker exists for.
-    production = AccountService(
-        gui_context.service.outbox._database,
-        dataclasses.replace(gui_context.settings, hashing=HashingParameters()),
+def test_clicking_continuer_never_freezes_the_window(
+    qtbot, request, gui_context: GuiContext, monkeypatch
+) -> None:
+    # Production argon2 parameters, over the same data dir: the slow part the worker exists for.
+    production = open_account_service(
+        dataclasses.replace(gui_context.settings, hashing=HashingParameters()), gui_context.clock
     )
+    request.addfinalizer(production.close)
     registering_threads: list[threading.Thread] = []
     original_register = production.register
 
@@ -43,8 +45,9 @@ def test_clicking_continuer_never_freezes_the_window(qtbot, gui_context: GuiCont
     window = MainWindow(gui_context)
     qtbot.addWidget(window)
     window.show()
-    go_to_credentials(qtbot, window)
-    fill_credentials(qtbot, window, password=GOOD_PASSWORD)
+    candidate = Candidate.at(window)
+    candidate.go_to_credentials()
+    candidate.fill_credentials("camille.martin@example.fr", GOOD_PASSWORD)
 
     ticks: list[float] = []
     timer = QTimer()
@@ -52,7 +55,7 @@ def test_clicking_continuer_never_freezes_the_window(qtbot, gui_context: GuiCont
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
     started = time.perf_counter()
-    click(qtbot, window.wizard.button(QWizard.WizardButton.CommitButton))
+    candidate.click(window.wizard.button(QWizard.WizardButton.CommitButton))
     assert window.wizard.pages[PageId.CREDENTIALS].busy_panel.isVisible()  # the visible busy state
     qtbot.waitUntil(lambda: window.wizard.current_page_id is PageId.MAIL_SENT, timeout=20000)
     duration = time.perf_counter() - started

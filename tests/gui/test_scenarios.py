@@ -10,15 +10,23 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from gui_support import current, go_to_eligibility
 from PySide6.QtWidgets import QFrame, QLabel, QWizard
 
 from monmaster_desktop import texts
-from monmaster_desktop.gui.a11y_log import AccessibilityLog, AccessibilityMenu, install_accessibility_menu
+from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.main_window import MainWindow
-from monmaster_desktop.gui.scenarios import EMAIL, SCENARIOS, Scenario, ScenarioRun, ScenarioWindow, scenario
+from monmaster_desktop.gui.testers.journey import Candidate
+from monmaster_desktop.gui.testers.menu import AccessibilityMenu, install_accessibility_menu
+from monmaster_desktop.gui.testers.scenarios import (
+    EMAIL,
+    SCENARIOS,
+    Scenario,
+    ScenarioRun,
+    ScenarioWindow,
+    scenario,
+)
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.settings import CaptchaMode, HashingParameters
 
 Button = QWizard.WizardButton
@@ -138,7 +146,7 @@ def test_every_scenario_has_an_expected_state_and_a_unique_key() -> None:
 def test_each_scenario_reaches_its_state_from_a_fresh_window(fresh_runs, chosen: Scenario) -> None:
     run = start(fresh_runs)
     run.reach(chosen)
-    run.wait_until()
+    run.candidate.wait_until_idle()
     page, marker = EXPECTED[chosen.key]
     assert run.current_page() is page
     assert marker(run)
@@ -204,18 +212,19 @@ def menu(
 def test_aller_a_opens_the_state_in_a_separate_window_and_leaves_the_testers_window_alone(
     qtbot, tester_window: MainWindow, menu: AccessibilityMenu, gui_context: GuiContext
 ) -> None:
-    go_to_eligibility(qtbot, tester_window)
+    Candidate.at(tester_window).go_to_eligibility()
     menu.scenario_actions["etape2-erreurs"].trigger()
+    qtbot.waitUntil(lambda: len(menu.scenario_windows) == 1)  # built from the event loop, not the menu
     (opened,) = menu.scenario_windows
     assert isinstance(opened, ScenarioWindow) and opened is not tester_window
     assert opened.isVisible()
     assert opened.windowTitle().endswith(
         " — scénario : Étape 2 — erreurs affichées (données de démonstration)"
     )
-    assert current(opened) is PageId.CREDENTIALS
-    assert opened.wizard.pages[PageId.CREDENTIALS].error_summary.isVisible()
+    assert opened.wizard.current_page_id is PageId.CREDENTIALS
+    assert opened.wizard.pages[PageId.CREDENTIALS].error_summary.frame.isVisible()
     # The tester's window: same page, same (empty) data, nothing typed anywhere.
-    assert current(tester_window) is PageId.ELIGIBILITY
+    assert tester_window.wizard.current_page_id is PageId.ELIGIBILITY
     assert gui_context.service.list_accounts() == []
     assert opened.context.settings.data_dir != gui_context.settings.data_dir
 

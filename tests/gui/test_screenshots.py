@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from monmaster_desktop.gui.scenarios import SCENARIOS
 from monmaster_desktop.gui.screenshots import take_screenshots
+from monmaster_desktop.gui.testers.scenarios import SCENARIOS
 from monmaster_desktop.settings import HashingParameters
 
 STATES = (

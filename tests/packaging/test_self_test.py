@@ -10,7 +10,7 @@ from pathlib import Path
 
 from packaging_support import VERSION
 
-from monmaster_desktop import selftest
+from monmaster_desktop.gui import selftest
 from monmaster_desktop.settings import HashingParameters
 from monmaster_desktop.validation import check_password
 

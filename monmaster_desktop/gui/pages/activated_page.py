@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QWizard
 
 from monmaster_desktop import texts
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 
 class ActivatedPage(FormPage):

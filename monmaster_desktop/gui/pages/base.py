@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from monmaster_desktop.gui.context import GuiContext
-from monmaster_desktop.gui.forms import load_form
+from monmaster_desktop.gui.forms import find_child, load_form
 
 W = TypeVar("W", bound=QWidget)
 
@@ -16,12 +16,6 @@ W = TypeVar("W", bound=QWidget)
 COLUMN_CHARACTERS = 96
 # Text fields: about this many em wide (the design system's forms are not page-wide).
 FIELD_WIDTH_EM = 40
-
-
-def limit_field_widths(*fields: QWidget) -> None:
-    """Keep fields (or a field with its button) about FIELD_WIDTH_EM wide at the current text size."""
-    for field in fields:
-        field.setMaximumWidth(round(field.fontMetrics().horizontalAdvance("M") * FIELD_WIDTH_EM))
 
 
 class FormPage(QWizardPage):
@@ -32,13 +26,25 @@ class FormPage(QWizardPage):
     which puts the page back to what the first candidate saw.
     """
 
+    # What a page asks of the rest of the application; the wizard passes them on to the main window.
+    document_requested = Signal(str)  # a summary to open: "charte", "cgu", "cnil", "etudes_en_france"
+    outbox_requested = Signal(object)  # show the simulated outbox, on this mail id (None: the newest)
+    mail_sent = Signal(int)  # a mail was just "sent": the outbox refreshes, its arrival is announced
+    sign_in_requested = Signal()  # "Vous avez déjà vos identifiants ? →"
+
     FORM: ClassVar[str]
     # The heading a screen reader and the keyboard land on when the page opens (object name in the form).
     HEADING: ClassVar[str] = "headingLabel"
+    # Labels beside the heading that a screen reader says with it when the page opens (the step,
+    # what just happened): they label the heading (docs/accessibility.md, "What Orca says").
+    HEADING_LABELLED_BY: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        # Fields kept to a form's width (cap_field_widths); empty until a subclass names them, and
+        # there before any font change can reach fit_to_text.
+        self._capped_fields: list[QWidget] = []
         self.form = load_form(self.FORM)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -56,13 +62,24 @@ class FormPage(QWizardPage):
             # Focusable (not in the Tab chain) so a page change can move the screen reader onto it.
             heading.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             heading.setAccessibleName(heading.text())
+            # Qt exposes "labelled by" for a label whose buddy is the heading; Orca 43 speaks a
+            # focused label's labels but not its description.
+            for name in self.HEADING_LABELLED_BY:
+                self.child(QLabel, name).setBuddy(heading)
+
+    def cap_field_widths(self, *fields: QWidget) -> None:
+        """Keep these fields (or a field with its button) about FIELD_WIDTH_EM wide at any text size."""
+        self._capped_fields.extend(fields)
+        self.fit_to_text()
 
     def fit_to_text(self) -> None:
         """Size what depends on the text size; runs again whenever the font changes (Ctrl + / Ctrl −).
 
-        The form's ``contentColumn`` (or the whole form) is kept to a readable line length; pages with
-        fields extend this to cap their fields with ``limit_field_widths``.
+        The form's ``contentColumn`` (or the whole form) is kept to a readable line length, and the
+        fields named with ``cap_field_widths`` to a form's width.
         """
+        for field in self._capped_fields:
+            field.setMaximumWidth(round(field.fontMetrics().horizontalAdvance("M") * FIELD_WIDTH_EM))
         column = self.form.findChild(QWidget, "contentColumn")
         extra = 0
         if column is None:  # the whole form is the column: its margins come on top of the text
@@ -78,10 +95,7 @@ class FormPage(QWizardPage):
         super().changeEvent(event)
 
     def child(self, kind: type[W], name: str) -> W:
-        found = self.form.findChild(kind, name)
-        if found is None:
-            raise LookupError(f"{self.FORM} has no {kind.__name__} named {name!r}")
-        return found
+        return find_child(self.form, kind, name, self.FORM)
 
     def heading(self) -> QLabel | None:
         return self.form.findChild(QLabel, self.HEADING)
@@ -94,6 +108,10 @@ class FormPage(QWizardPage):
     def clear(self) -> None:
         """Back to the empty state; pages with fields override it (and call super)."""
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def settling(self) -> bool:
+        """Whether something shown waits for a pause in typing (pages with live help override it)."""
+        return False
 
     def focus_first(self) -> None:
         heading = self.heading()

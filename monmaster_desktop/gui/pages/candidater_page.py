@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QPushButton, QWizard
 
 from monmaster_desktop.gui.context import GuiContext, PageId
@@ -16,8 +14,7 @@ class CandidaterPage(FormPage):
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
         self.setButtonText(QWizard.WizardButton.NextButton, "Créer un compte")
-        self.on_sign_in_requested: Callable[[], None] = lambda: None
-        self.child(QPushButton, "signInLinkButton").clicked.connect(lambda: self.on_sign_in_requested())
+        self.child(QPushButton, "signInLinkButton").clicked.connect(self.sign_in_requested)
 
     def nextId(self) -> int:
         return PageId.ELIGIBILITY

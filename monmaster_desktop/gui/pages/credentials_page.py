@@ -1,34 +1,33 @@
 """Étape 2 sur 2, "Choisir mes identifiants": address, password, confirmation, captcha, consent, "Continuer".
 
-The static layout is ``ui/credentials_page.ui``; this module adds the behaviour:
+The static layout is ``ui/credentials_page.ui``; this module adds the page's own behaviour and leaves
+the rest to the widgets it is made of (docs/architecture.md, "Where each screen lives"):
 
-- live help that does not shout: the password checklist follows every keystroke; the confirmation
-  mismatch shows as soon as the confirmation is not empty; the iCloud remark shows as soon as the
-  domain matches; the address is judged only when the candidate leaves the field (or submits);
-- screen readers hear what a sighted candidate sees change, once typing pauses (``ANNOUNCE_DELAY_MS``),
-  and only what changed; the focused field's accessible description always holds its current state;
+- live help that does not shout: the password checklist (``widgets/checklist.py``) follows every
+  keystroke; the confirmation mismatch shows as soon as the confirmation is not empty; the iCloud
+  remark shows as soon as the domain matches; the address is judged only when the candidate leaves
+  the field (or submits); Caps Lock is watched by ``widgets/caps_lock.py``;
+- screen readers hear what a sighted candidate sees change, once typing pauses, and only what changed
+  (``accessibility/debounced.py``); the focused field's accessible description holds its state. What
+  the accessibility layer shows of the password (the checklist's names, the password's description)
+  changes with that announcement only, never per key: sighted candidates see each key's effect;
 - "Continuer" (the wizard's commit button) stays enabled except while the account is being created:
   a candidate who presses it too early is told what is missing, which a screen reader user cannot
   learn from a silently disabled button. Registration (argon2: 0.1–0.3 s) runs in the worker;
-  every refusal of the service shows under its field and in the error summary, and nothing typed is
-  lost, passwords included.
-
-Caps Lock: Qt has no portable query of the Caps Lock state. The page reads it from key events in the
-password fields: the platform's native modifier bit where it is known (X11 and Wayland: Lock 0x2,
-Windows: 0x100, macOS: NSEventModifierFlagCapsLock 0x10000), and a press of the Caps Lock key itself
-toggles what the page believes (the only source on other platforms).
+  every refusal of the service shows under its field and in the error summary
+  (``widgets/error_summary.py``), and nothing typed is lost, passwords included.
 
 Never logs, prints or announces a password, nor puts one in an accessible name or description.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QPalette
+from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -38,34 +37,35 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
     QWizard,
 )
 
 from monmaster_desktop import texts, validation
 from monmaster_desktop.accounts.service import RegistrationField, RegistrationRequest, RegistrationResult
-from monmaster_desktop.gui.accessibility import describe
-from monmaster_desktop.gui.checklist import ALL_CRITERIA_MET, INVALID, NEUTRAL, VALID, PasswordChecklist
+from monmaster_desktop.gui.accessibility.announcer import describe
+from monmaster_desktop.gui.accessibility.debounced import DebouncedAnnouncer
+from monmaster_desktop.gui.accessibility.password_protection import protect_password_field
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage, kind_colour
-from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
-from monmaster_desktop.gui.password_field import protect_password_field, show_passwords
+from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.style import mark_invalid, theme_colour
+from monmaster_desktop.gui.widgets.caps_lock import CapsLockWatcher
+from monmaster_desktop.gui.widgets.checklist import ALL_CRITERIA_MET, INVALID, VALID, PasswordChecklist
+from monmaster_desktop.gui.widgets.error_summary import ErrorSummary, error_count_text
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
+from monmaster_desktop.gui.widgets.link_button import wrap_button_text
+from monmaster_desktop.gui.widgets.show_password import show_passwords
 from monmaster_desktop.settings import CaptchaMode
 
 if TYPE_CHECKING:
-    from monmaster_desktop.gui.captcha_widget import CaptchaWidget
+    from monmaster_desktop.gui.widgets.captcha_widget import CaptchaWidget
 
 # --- Texts -----------------------------------------------------------------------------------------
 # From the seed: the wizard button of this page.
 CONTINUE_BUTTON = "Continuer"
 # Written by the project.
-CAPS_LOCK_WARNING = "Attention : la touche Verrouillage majuscules est activée."
 BUSY_TEXT = "Création de votre compte en cours…"
 BUSY_ANNOUNCEMENT = "Création de votre compte en cours."
-ONE_ERROR = "Le formulaire contient 1 erreur."
-SEVERAL_ERRORS = "Le formulaire contient {count} erreurs."
-ERROR_LINE = "• {field} : {message}"
 CRITERION_VALID = "Critère validé : {labels}."
 CRITERIA_VALID = "Critères validés : {labels}."
 CRITERION_INVALID = "Critère en erreur : {labels}."
@@ -76,85 +76,60 @@ CONSENT_FIELD_NAME = "Conditions générales d'utilisation"
 ELIGIBILITY_FIELD_NAME = "Étape 1 sur 2"
 CAPTCHA_FIELD_NAME = "Captcha"
 
-# Announce once the candidate has stopped typing for this long; never per keystroke.
-ANNOUNCE_DELAY_MS = 700
 # An address found wrong on leaving the field is told after this delay, so that a click on
 # "Continuer" (which also leaves the field) gives one announcement, not two.
 EMAIL_ERROR_DELAY_MS = 400
 
-# The Caps Lock bit of QKeyEvent.nativeModifiers() per Qt platform plugin (see the module docstring).
-CAPS_LOCK_NATIVE_MASKS: dict[str, int] = {"xcb": 0x2, "wayland": 0x2, "windows": 0x100, "cocoa": 0x10000}
+
+@dataclass(frozen=True)
+class LiveState:
+    """What the live help shows, as screen readers are told it: never a character of a password."""
+
+    criteria: tuple[tuple[str, str], ...]  # (criterion key, "neutral" | "valid" | "invalid")
+    problems: tuple[str, ...]  # the password's problems (too long, forbidden character)
+    too_guessable: bool
+    mismatch: bool | None  # None while the confirmation is empty
+    email_warning: str | None  # the iCloud remark
 
 
-def caps_lock_native_mask() -> int:
-    """The Caps Lock bit of this platform's native key modifiers, 0 where it is unknown."""
-    platform = QGuiApplication.platformName()
-    return next((mask for name, mask in CAPS_LOCK_NATIVE_MASKS.items() if platform.startswith(name)), 0)
-
-
-def error_count_text(count: int) -> str:
-    return ONE_ERROR if count == 1 else SEVERAL_ERRORS.format(count=count)
-
-
-def wrap_button_text(button: QPushButton) -> QLabel:
-    """Let a link button's text wrap (Qt cannot wrap a button's own text).
-
-    The button keeps its text, hence its accessible name, but paints it transparent (``wrapsText``
-    in 60-credentials.qss); a word-wrapped label inside shows it, and the button's layout gives the
-    button its height for any width, so a long link reflows at 200 % instead of widening the page.
-    """
-    label = QLabel(button.text(), button)
-    label.setObjectName(f"{button.objectName()}Text")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setProperty("role", "link-text")
-    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    layout = QVBoxLayout(button)
-    layout.setContentsMargins(6, 4, 6, 4)  # the link's border (2 px) and padding (2 px 4 px)
-    layout.addWidget(label)
-    button.setProperty("wrapsText", True)
-    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-    # An explicit minimum width, or layouts would use the one-line text width as the button's minimum.
-    button.setMinimumWidth(1)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    return label
-
-
-def _describe(widget: QWidget, *parts: str | None) -> None:
-    """``accessibility.describe``, only when the text changes: each change is an event screen readers get."""
-    if widget.accessibleDescription() != " ".join(part for part in parts if part):
-        describe(widget, *parts)
-
-
-def _repolish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    widget.update()
-
-
-def _is_marked_invalid(widget: QWidget) -> bool:
-    # Asked only once the property exists: PySide6 6.12's property() of a missing property returns
-    # None without a reference, and enough such calls crash the interpreter at exit.
-    if b"invalid" not in (bytes(name.data()) for name in widget.dynamicPropertyNames()):
-        return False
-    return bool(widget.property("invalid"))
-
-
-def _mark_invalid(widget: QWidget, invalid: bool) -> None:
-    if _is_marked_invalid(widget) != invalid:
-        widget.setProperty("invalid", invalid)
-        _repolish(widget)
+def live_changes(told: LiveState, now: LiveState) -> list[str]:
+    """The sentences that say what changed between two states of the live help."""
+    parts: list[str] = []
+    labels = {criterion.key: criterion.label for criterion in validation.PASSWORD_CRITERIA}
+    before = dict(told.criteria)
+    changed = [(key, state) for key, state in now.criteria if state != before[key]]
+    validated = [labels[key] for key, state in changed if state == VALID]
+    in_error = [labels[key] for key, state in changed if state == INVALID]
+    if validated:
+        template = CRITERION_VALID if len(validated) == 1 else CRITERIA_VALID
+        parts.append(template.format(labels=", ".join(validated)))
+    if in_error:
+        template = CRITERION_INVALID if len(in_error) == 1 else CRITERIA_INVALID
+        parts.append(template.format(labels=", ".join(in_error)))
+    if changed and all(state == VALID for _, state in now.criteria):
+        parts.append(ALL_CRITERIA_MET)
+    parts.extend(
+        validation.PASSWORD_PROBLEM_MESSAGES[problem]
+        for problem in now.problems
+        if problem not in told.problems
+    )
+    if now.too_guessable and not told.too_guessable:
+        parts.append(validation.TOO_GUESSABLE_MESSAGE)
+    if now.mismatch is not None and now.mismatch != told.mismatch:
+        parts.append(texts.PASSWORD_MISMATCH if now.mismatch else PASSWORDS_MATCH)
+    if now.email_warning and now.email_warning != told.email_warning:
+        parts.append(now.email_warning)
+    return parts
 
 
 class CredentialsPage(FormPage):
     FORM = "credentials_page.ui"
+    HEADING_LABELLED_BY = ("stepCountLabel",)
 
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, CONTINUE_BUTTON)
-        # Set by the wizard: "Vous avez déjà vos identifiants ? →" goes to sign-in through it.
-        self.on_sign_in_requested: Callable[[], None] = lambda: None
 
         self.email_label = self.child(QLabel, "emailLabel")
         self.email_hint = self.child(QLabel, "emailHintLabel")
@@ -184,27 +159,32 @@ class CredentialsPage(FormPage):
         self.busy_panel = self.child(QFrame, "busyPanel")
         self.busy_label = self.child(QLabel, "busyLabel")
         self.busy_indicator = self.child(QProgressBar, "busyIndicator")
-        self.error_summary = self.child(QFrame, "formErrorSummary")
-        self.error_title = self.child(FieldMessage, "formErrorTitle")
-        self.error_list = self.child(QLabel, "formErrorList")
+        self.error_summary = ErrorSummary(
+            self.child(QFrame, "formErrorSummary"),
+            self.child(FieldMessage, "formErrorTitle"),
+            self.child(QLabel, "formErrorList"),
+        )
 
         self._busy = False
         self._registered = False
         self._generation = 0  # bumped by clear(): a registration finishing after it is ignored
-        self._caps_lock_on = False
         self._email_error: str | None = None  # the error shown under the address, if any
         self._password_errors: list[str] = []  # the service's refusals shown under the password
-        # What screen readers were last told, so that only changes are announced.
-        self._announced_states = self.checklist.row_states()
-        self._announced_problems: tuple[str, ...] = ()
-        self._announced_too_guessable = False
-        self._announced_mismatch: bool | None = None
-        self._announced_email_warning: str | None = None
 
-        self._announce_timer = QTimer(self)
-        self._announce_timer.setSingleShot(True)
-        self._announce_timer.setInterval(ANNOUNCE_DELAY_MS)
-        self._announce_timer.timeout.connect(self._announce_changes)
+        self.caps_lock = CapsLockWatcher(
+            (self.password_edit, self.confirmation_edit), self.caps_lock_message, context.announcer, self
+        )
+        self.caps_lock.changed.connect(self._describe_password_fields)
+        self.live_announcer: DebouncedAnnouncer[LiveState] = DebouncedAnnouncer(
+            context.announcer,
+            self._live_state,
+            self._say_live_changes,
+            self,
+            delay_ms=context.announce_delay_ms,
+        )
+        # What assistive technologies read of the checklist changes with the announcement, never per key.
+        self.live_announcer.settled.connect(self._publish_live_state)
+        self.checklist.strength_shown.connect(self._strength_shown)
         self._email_error_timer = QTimer(self)
         self._email_error_timer.setSingleShot(True)
         self._email_error_timer.setInterval(EMAIL_ERROR_DELAY_MS)
@@ -214,14 +194,13 @@ class CredentialsPage(FormPage):
         self._set_up_links()
         self.captcha_widget = self._set_up_captcha()
         self._set_up_tab_order()
-        self.fit_to_text()
+        self.cap_field_widths(self.email_edit, self.password_row, self.confirmation_edit)
 
         self.email_edit.textChanged.connect(self._email_changed)
         self.password_edit.textChanged.connect(self._password_changed)
         self.confirmation_edit.textChanged.connect(self._confirmation_changed)
         self.show_password_button.toggled.connect(self._show_password_toggled)
         self.consent_checkbox.toggled.connect(self._consent_toggled)
-        self.checklist.settled.connect(self._describe_password)
         # "Afficher" takes focus from Tab only; a click on it would otherwise hand focus to the nearest
         # ancestor accepting clicks (the scroll area). The row takes it and gives it back to the field.
         self.password_row.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -235,7 +214,6 @@ class CredentialsPage(FormPage):
         ):
             watched.installEventFilter(self)
 
-        self.error_summary.hide()
         self.busy_panel.hide()
         self._describe_all()
 
@@ -254,8 +232,6 @@ class CredentialsPage(FormPage):
         self.checklist.setAccessibleName(self.password_rules.text())
         self.busy_label.setText(BUSY_TEXT)
         self.busy_indicator.setAccessibleName(BUSY_TEXT)
-        # Focusable by code only: a refused submit with no field in error lands here.
-        self.error_title.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.consent_label.setCursor(Qt.CursorShape.PointingHandCursor)
         self._contrast_consent_box()
 
@@ -263,7 +239,7 @@ class CredentialsPage(FormPage):
         # Fusion (Linux) outlines a checkbox in the palette's window colour darkened: too pale on white
         # for a control's 3:1 contrast. A strong border colour from the theme fixes it.
         palette = self.consent_checkbox.palette()
-        palette.setColor(QPalette.ColorRole.Window, kind_colour("border-strong"))
+        palette.setColor(QPalette.ColorRole.Window, theme_colour("border-strong"))
         self.consent_checkbox.setPalette(palette)
 
     def _set_up_links(self) -> None:
@@ -273,16 +249,16 @@ class CredentialsPage(FormPage):
         wrap_button_text(self.cgu_link)
         self.sign_in_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.sign_in_link.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.cnil_link.clicked.connect(lambda: self.context.open_document("cnil"))
-        self.cgu_link.clicked.connect(lambda: self.context.open_document("cgu"))
-        self.sign_in_link.clicked.connect(lambda: self.on_sign_in_requested())
+        self.cnil_link.clicked.connect(lambda: self.document_requested.emit("cnil"))
+        self.cgu_link.clicked.connect(lambda: self.document_requested.emit("cgu"))
+        self.sign_in_link.clicked.connect(self.sign_in_requested)
 
     def _set_up_captcha(self) -> CaptchaWidget | None:
         if self.context.settings.captcha is CaptchaMode.OFF:
             self.captcha_container.hide()
             return None
         # Imported here: with the captcha off (operators, tests) the page does not need that module.
-        from monmaster_desktop.gui.captcha_widget import CaptchaWidget
+        from monmaster_desktop.gui.widgets.captcha_widget import CaptchaWidget
 
         captcha = CaptchaWidget(self.captcha_container)
         captcha.set_mode(self.context.settings.captcha)
@@ -306,11 +282,6 @@ class CredentialsPage(FormPage):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def fit_to_text(self) -> None:
-        super().fit_to_text()
-        if hasattr(self, "confirmation_edit"):  # the base class calls this before our fields exist
-            limit_field_widths(self.email_edit, self.password_row, self.confirmation_edit)
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.StyleChange:
             self._contrast_consent_box()
@@ -327,6 +298,9 @@ class CredentialsPage(FormPage):
 
     def is_busy(self) -> bool:
         return self._busy
+
+    def settling(self) -> bool:
+        return self.live_announcer.pending() or self._email_error_timer.isActive()
 
     def validatePage(self) -> bool:
         if self._registered:
@@ -347,7 +321,7 @@ class CredentialsPage(FormPage):
             self._show_email_message("warning", check.warning)
         else:
             self._show_email_message(None, None)
-        self._announce_timer.start()
+        self.live_announcer.changed()
 
     def _validate_email_on_leave(self) -> None:
         text = self.email_edit.text()
@@ -373,8 +347,8 @@ class CredentialsPage(FormPage):
             self.email_message.show_message(kind, text)
         else:
             self.email_message.clear()
-        _mark_invalid(self.email_edit, kind == "error")
-        _describe(self.email_edit, self.email_hint.text(), text)
+        mark_invalid(self.email_edit, kind == "error")
+        describe(self.email_edit, self.email_hint.text(), text)
 
     def _password_changed(self, text: str) -> None:
         self.checklist.set_password(text)
@@ -382,13 +356,13 @@ class CredentialsPage(FormPage):
             # The candidate is fixing it: the checklist now says what is still missing.
             self._password_errors = []
             self.password_message.clear()
-            _mark_invalid(self.password_edit, False)
+            mark_invalid(self.password_edit, False)
         self._update_confirmation_message()
-        self._announce_timer.start()
+        self.live_announcer.changed()
 
     def _confirmation_changed(self, _text: str) -> None:
         self._update_confirmation_message()
-        self._announce_timer.start()
+        self.live_announcer.changed()
 
     def _passwords_mismatch(self) -> bool | None:
         """None while the confirmation is empty, else whether it differs from the password."""
@@ -404,7 +378,7 @@ class CredentialsPage(FormPage):
             self.confirmation_message.show_message("error", texts.PASSWORD_MISMATCH)
         else:
             self.confirmation_message.clear()
-        _mark_invalid(self.confirmation_edit, bool(mismatch))
+        mark_invalid(self.confirmation_edit, bool(mismatch))
         self._describe_confirmation()
 
     def _show_password_toggled(self, shown: bool) -> None:
@@ -414,20 +388,16 @@ class CredentialsPage(FormPage):
     def _consent_toggled(self, checked: bool) -> None:
         if checked:
             self.consent_message.clear()
-            _mark_invalid(self.consent_checkbox, False)
-            _describe(self.consent_checkbox)
+            mark_invalid(self.consent_checkbox, False)
+            describe(self.consent_checkbox)
 
-    # --- Caps Lock ------------------------------------------------------------------------------------
+    # --- focus and clicks ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched in (self.password_edit, self.confirmation_edit):
-            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-                self._caps_lock_from_key(event)
-            elif kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-                if kind == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
-                    self._last_password_field = watched
-                self._show_caps_lock_message()
+            if kind == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
+                self._last_password_field = watched
         elif watched is self.password_row and kind == QEvent.Type.FocusIn:
             self._last_password_field.setFocus(Qt.FocusReason.MouseFocusReason)
         elif watched is self.email_edit and kind == QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
@@ -448,37 +418,6 @@ class CredentialsPage(FormPage):
             return True
         return super().eventFilter(watched, event)
 
-    def _caps_lock_from_key(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_CapsLock:
-            # The modifiers of this very event describe the state before the press: toggle instead.
-            self._set_caps_lock(not self._caps_lock_on)
-            return
-        mask = caps_lock_native_mask()
-        # Only real key events carry the platform's modifiers; synthetic ones (tests) carry none.
-        if mask and (event.spontaneous() or event.nativeScanCode()):
-            self._set_caps_lock(bool(event.nativeModifiers() & mask))
-
-    def _set_caps_lock(self, on: bool) -> None:
-        if on == self._caps_lock_on:
-            return
-        self._caps_lock_on = on
-        self._show_caps_lock_message()
-        if on:
-            self.context.announcer.announce(self.password_edit, CAPS_LOCK_WARNING)
-
-    def caps_lock_on(self) -> bool:
-        return self._caps_lock_on
-
-    def _show_caps_lock_message(self) -> None:
-        focused = QApplication.focusWidget()
-        visible = self._caps_lock_on and focused in (self.password_edit, self.confirmation_edit)
-        if visible and self.caps_lock_message.text() != CAPS_LOCK_WARNING:
-            self.caps_lock_message.show_message("warning", CAPS_LOCK_WARNING)
-        elif not visible and self.caps_lock_message.text():
-            self.caps_lock_message.clear()
-        self._describe_password()
-        self._describe_confirmation()
-
     # --- accessible descriptions and coalesced announcements ------------------------------------------
 
     def _rules_sentence(self) -> str:
@@ -486,76 +425,51 @@ class CredentialsPage(FormPage):
         return f"{self.password_rules.text()} {labels}."
 
     def _describe_password(self) -> None:
-        summary = self.checklist.summary()
-        _describe(
+        # The checklist's part as published, not as shown: a description that changed per key would
+        # tell any program on the accessibility bus the kind of each character typed.
+        describe(
             self.password_edit,
-            self.caps_lock_message.text() or None,
+            self.caps_lock.warning(),
             " ".join(self._password_errors) or None,
-            summary or self._rules_sentence(),
-            self.checklist.strength_text() or None,
+            self.checklist.published_summary() or self._rules_sentence(),
+            self.checklist.published_strength_text() or None,
         )
 
-    def _describe_all(self) -> None:
-        _describe(self.email_edit, self.email_hint.text(), self.email_message.text() or None)
+    def _strength_shown(self) -> None:
+        # The estimate comes from a worker thread, usually well within the pause; one that comes after
+        # the pause's announcement (a busy machine) is told and published one pause later.
+        if not self.live_announcer.pending():
+            self.live_announcer.changed()
+
+    def _publish_live_state(self) -> None:
+        self.checklist.publish_to_accessibility()
         self._describe_password()
-        self._describe_confirmation()
-        _describe(self.consent_checkbox, self.consent_message.text() or None)
 
     def _describe_confirmation(self) -> None:
-        _describe(
-            self.confirmation_edit,
-            self.caps_lock_message.text() or None,
-            self.confirmation_message.text() or None,
-        )
+        describe(self.confirmation_edit, self.caps_lock.warning(), self.confirmation_message.text() or None)
 
-    def _announce_changes(self) -> None:
-        parts: list[str] = []
-        states = self.checklist.row_states()
-        labels = {criterion.key: criterion.label for criterion in validation.PASSWORD_CRITERIA}
-        changed = [key for key, state in states.items() if state != self._announced_states[key]]
-        validated = [labels[key] for key in changed if states[key] == VALID]
-        in_error = [labels[key] for key in changed if states[key] == INVALID]
-        if validated:
-            template = CRITERION_VALID if len(validated) == 1 else CRITERIA_VALID
-            parts.append(template.format(labels=", ".join(validated)))
-        if in_error:
-            template = CRITERION_INVALID if len(in_error) == 1 else CRITERIA_INVALID
-            parts.append(template.format(labels=", ".join(in_error)))
-        if changed and all(state == VALID for state in states.values()):
-            parts.append(ALL_CRITERIA_MET)
+    def _describe_password_fields(self) -> None:
+        self._describe_password()
+        self._describe_confirmation()
+
+    def _describe_all(self) -> None:
+        describe(self.email_edit, self.email_hint.text(), self.email_message.text() or None)
+        self._describe_password_fields()
+        describe(self.consent_checkbox, self.consent_message.text() or None)
+
+    def _live_state(self) -> LiveState:
         check = self.checklist.check()
-        problems = check.problems if check is not None else ()
-        parts.extend(
-            validation.PASSWORD_PROBLEM_MESSAGES[problem]
-            for problem in problems
-            if problem not in self._announced_problems
+        return LiveState(
+            criteria=tuple(self.checklist.row_states().items()),
+            problems=check.problems if check is not None else (),
+            too_guessable=self.checklist.too_guessable_shown(),
+            mismatch=self._passwords_mismatch(),
+            email_warning=self.email_message.text() if self.email_message.kind() == "warning" else None,
         )
-        too_guessable = self.checklist.too_guessable_shown()
-        if too_guessable and not self._announced_too_guessable:
-            parts.append(validation.TOO_GUESSABLE_MESSAGE)
-        mismatch = self._passwords_mismatch()
-        if mismatch is not None and mismatch != self._announced_mismatch:
-            parts.append(texts.PASSWORD_MISMATCH if mismatch else PASSWORDS_MATCH)
-        warning = self.email_message.text() if self.email_message.kind() == "warning" else None
-        if warning and warning != self._announced_email_warning:
-            parts.append(warning)
 
-        self._announced_states = states
-        self._announced_problems = problems
-        self._announced_too_guessable = too_guessable
-        self._announced_mismatch = mismatch
-        self._announced_email_warning = warning
-        if parts:
-            source = QApplication.focusWidget() or self
-            self.context.announcer.announce(source, " ".join(parts))
-
-    def _forget_announced(self) -> None:
-        self._announce_timer.stop()
-        self._announced_states = {key: NEUTRAL for key in self.checklist.row_states()}
-        self._announced_problems = ()
-        self._announced_too_guessable = False
-        self._announced_mismatch = None
-        self._announced_email_warning = None
+    def _say_live_changes(self, told: LiveState, now: LiveState) -> tuple[QWidget, str] | None:
+        parts = live_changes(told, now)
+        return (QApplication.focusWidget() or self, " ".join(parts)) if parts else None
 
     # --- submitting -----------------------------------------------------------------------------------
 
@@ -567,7 +481,7 @@ class CredentialsPage(FormPage):
             verdict = captcha.verify()
             if not verdict.ok:
                 # The captcha widget shows and announces its own message; the summary repeats it.
-                self._show_summary([(CAPTCHA_FIELD_NAME, verdict.message or "")])
+                self.error_summary.show_errors([(CAPTCHA_FIELD_NAME, verdict.message or "")])
                 if QApplication.focusWidget() not in captcha.tab_chain():
                     self._focus(captcha.answer_edit())
                 return
@@ -636,9 +550,9 @@ class CredentialsPage(FormPage):
         if generation != self._generation:
             return
         self._set_busy(False)
-        self._show_summary([], title=texts.UNEXPECTED_ERROR)
-        self._focus(self.error_title)
-        self.context.announcer.announce(self.error_title, texts.UNEXPECTED_ERROR, assertive=True)
+        self.error_summary.show_errors([], title=texts.UNEXPECTED_ERROR)
+        self._focus(self.error_summary.title)
+        self.context.announcer.announce(self.error_summary.title, texts.UNEXPECTED_ERROR, assertive=True)
 
     def _show_refusals(self, result: RegistrationResult) -> None:
         self._clear_refusals()
@@ -654,7 +568,7 @@ class CredentialsPage(FormPage):
             RegistrationField.PASSWORD: self.password_edit,
             RegistrationField.PASSWORD_CONFIRMATION: self.confirmation_edit,
             RegistrationField.CONSENT: self.consent_checkbox,
-            RegistrationField.ELIGIBILITY: self.error_title,
+            RegistrationField.ELIGIBILITY: self.error_summary.title,
         }
         lines: list[tuple[str, str]] = []
         first_target: QWidget | None = None
@@ -670,43 +584,34 @@ class CredentialsPage(FormPage):
             elif where is RegistrationField.PASSWORD:
                 self._password_errors = messages
                 self.password_message.show_message("error", joined)
-                _mark_invalid(self.password_edit, True)
+                mark_invalid(self.password_edit, True)
             elif where is RegistrationField.PASSWORD_CONFIRMATION:
                 self.confirmation_message.show_message("error", joined)
-                _mark_invalid(self.confirmation_edit, True)
+                mark_invalid(self.confirmation_edit, True)
                 self._describe_confirmation()
             elif where is RegistrationField.CONSENT:
                 self.consent_message.show_message("error", joined)
-                _mark_invalid(self.consent_checkbox, True)
-                _describe(self.consent_checkbox, joined)
+                mark_invalid(self.consent_checkbox, True)
+                describe(self.consent_checkbox, joined)
         if not result.refusals_for(RegistrationField.EMAIL) and result.email_warning:
             self._show_email_message("warning", result.email_warning)
         self._describe_password()
-        self._show_summary(lines)
-        target = first_target or self.error_title
+        self.error_summary.show_errors(lines)
+        target = first_target or self.error_summary.title
         self._focus(target)
         first_message = lines[0][1] if lines else ""
         self.context.announcer.announce(
             target, f"{error_count_text(len(lines))} {first_message}".strip(), assertive=True
         )
 
-    def _show_summary(self, lines: list[tuple[str, str]], title: str | None = None) -> None:
-        self.error_title.show_message("error", title or error_count_text(len(lines)))
-        listed = "\n".join(ERROR_LINE.format(field=field, message=message) for field, message in lines)
-        self.error_list.setText(listed)
-        self.error_list.setVisible(bool(listed))
-        self.error_summary.show()
-
     def _clear_refusals(self) -> None:
         """Hide what the last refused submit showed (live messages are recomputed)."""
-        self.error_summary.hide()
-        self.error_title.clear()
-        self.error_list.clear()
+        self.error_summary.clear()
         self._password_errors = []
         self.password_message.clear()
-        _mark_invalid(self.password_edit, False)
+        mark_invalid(self.password_edit, False)
         self.consent_message.clear()
-        _mark_invalid(self.consent_checkbox, False)
+        mark_invalid(self.consent_checkbox, False)
         if self._email_error is not None:
             self._show_email_message(None, None)
         self._update_confirmation_message()
@@ -730,14 +635,13 @@ class CredentialsPage(FormPage):
         self._show_password_toggled(False)
         self.checklist.clear()
         self.consent_checkbox.setChecked(False)
-        self._caps_lock_on = False
-        self.caps_lock_message.clear()
+        self.caps_lock.reset()
         self._show_email_message(None, None)
         self._clear_refusals()
         self.confirmation_message.clear()
-        _mark_invalid(self.confirmation_edit, False)
+        mark_invalid(self.confirmation_edit, False)
         if self.captcha_widget is not None:
             self.captcha_widget.clear()
         self._email_error_timer.stop()
-        self._forget_announced()
+        self.live_announcer.forget()
         self._describe_all()

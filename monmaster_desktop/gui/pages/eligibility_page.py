@@ -13,12 +13,14 @@ arrow keys between Oui and Non. The verdict comes from :func:`monmaster_desktop.
 A Non is shown as a *warning* (icon "!"), not an error: the candidate made no mistake, the answer
 is sincere, but it stops the account creation on this platform and says where to go instead.
 
-This page never decides eligibility by itself (the core does) and never sends more than one
-announcement per user action: quick successive changes (arrow keys) are coalesced.
+This page never decides eligibility by itself (the core does: the message under each question is
+the one ``assess()`` returns) and never sends more than one announcement per user action: quick
+successive changes (arrow keys) are coalesced by ``accessibility/debounced.py``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
@@ -38,11 +40,12 @@ from PySide6.QtWidgets import (
 )
 
 from monmaster_desktop import eligibility
-from monmaster_desktop.eligibility import Answer, EligibilityVerdict, Question
-from monmaster_desktop.gui.accessibility import describe
+from monmaster_desktop.eligibility import Answer, EligibilityVerdict, Question, QuestionFeedback
+from monmaster_desktop.gui.accessibility.announcer import describe
+from monmaster_desktop.gui.accessibility.debounced import DebouncedAnnouncer
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
 from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 # --- Texts -------------------------------------------------------------------------------------
 # From the seed: the button under the "Je suis éligible" panel.
@@ -53,8 +56,13 @@ ELIGIBLE_ANNOUNCEMENT = "Je suis éligible. Le bouton Créer mon compte est disp
 NO_LONGER_ELIGIBLE_ANNOUNCEMENT = "Le bouton Créer mon compte n'est plus disponible."
 CHANGE_ANSWER_HINT = "Si vous vous êtes trompé, vous pouvez modifier votre réponse ci-dessus."
 
-# Announce once the candidate has stopped changing answers (arrow keys check as they move).
-ANNOUNCE_DELAY_MS = 700
+
+@dataclass(frozen=True)
+class AnswersState:
+    """What screen readers were told of step 1: the answers, and whether they make the candidate eligible."""
+
+    answers: tuple[tuple[str, Answer | None], ...]
+    eligible: bool
 
 
 class QuestionBlock:
@@ -73,32 +81,26 @@ class QuestionBlock:
         layout.setContentsMargins(0, 16, 0, 16)
         layout.setSpacing(8)
 
-        self.text_label = QLabel(question.text, self.group)
-        self.text_label.setObjectName(f"question_{question.key}_text")
-        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.text_label.setWordWrap(True)
-        self.text_label.setProperty("role", "question-text")
-        layout.addWidget(self.text_label)
+        def add_label(text: str, part: str, text_format: Qt.TextFormat, role: str | None) -> QLabel:
+            label = QLabel(text, self.group)
+            label.setObjectName(f"question_{question.key}_{part}")
+            label.setTextFormat(text_format)
+            label.setWordWrap(True)
+            label.setProperty("role", role)
+            layout.addWidget(label)
+            return label
 
+        plain, rich = Qt.TextFormat.PlainText, Qt.TextFormat.RichText
+        self.text_label = add_label(question.text, "text", plain, "question-text")
         self.cases_label: QLabel | None = None
         if question.cases:
             items = "".join(f"<li>{escape(case, quote=False)}</li>" for case in question.cases)
             # Indented like the design system's lists, the bullets hanging to the left of the text.
             list_style = "margin-left: 0; -qt-list-indent: 1;"
-            self.cases_label = QLabel(f"<ul style='{list_style}'>{items}</ul>", self.group)
-            self.cases_label.setObjectName(f"question_{question.key}_cases")
-            self.cases_label.setTextFormat(Qt.TextFormat.RichText)
-            self.cases_label.setWordWrap(True)
-            layout.addWidget(self.cases_label)
-
+            self.cases_label = add_label(f"<ul style='{list_style}'>{items}</ul>", "cases", rich, None)
         self.note_label: QLabel | None = None
         if question.note:
-            self.note_label = QLabel(question.note, self.group)
-            self.note_label.setObjectName(f"question_{question.key}_note")
-            self.note_label.setTextFormat(Qt.TextFormat.PlainText)
-            self.note_label.setWordWrap(True)
-            self.note_label.setProperty("role", "mention")
-            layout.addWidget(self.note_label)
+            self.note_label = add_label(question.note, "note", plain, "mention")
 
         self.link_button: QPushButton | None = None
         if question.link_text and question.link_target:
@@ -144,22 +146,22 @@ class QuestionBlock:
             radio.setChecked(False)
         self.buttons.setExclusive(True)
 
-    def show_feedback(self, answer: Answer | None) -> None:
-        if answer is Answer.OUI:
-            self.message.show_message("success", eligibility.ANSWER_IS_CORRECT)
-        elif answer is Answer.NON:
-            self.message.show_message("warning", self.question.if_no)
-        else:
+    def show_feedback(self, feedback: QuestionFeedback) -> None:
+        """The verdict's message under the question: a success for Oui, a warning for Non."""
+        if feedback.message is None:
             self.message.clear()
+        else:
+            self.message.show_message("success" if feedback.ok else "warning", feedback.message)
         # Some screen readers (Orca) only read the focused control's description, not announcements.
         for radio in self.radios.values():
-            describe(radio, self.message.text() if answer is not None else None)
+            describe(radio, feedback.message)
 
 
 class EligibilityPage(FormPage):
     """Étape 1 sur 2: answer the four questions; all Oui enables "Créer mon compte"."""
 
     FORM = "eligibility_page.ui"
+    HEADING_LABELLED_BY = ("stepCountLabel",)
 
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
@@ -175,7 +177,9 @@ class EligibilityPage(FormPage):
             block.buttons.buttonToggled.connect(self._on_button_toggled)
             if block.link_button is not None:
                 target = question.link_target
-                block.link_button.clicked.connect(lambda _=False, key=target: self.context.open_document(key))
+                block.link_button.clicked.connect(
+                    lambda _=False, key=target: self.document_requested.emit(key)
+                )
             self._blocks[question.key] = block
 
         self._eligible_panel = self.child(QFrame, "eligiblePanel")
@@ -184,14 +188,11 @@ class EligibilityPage(FormPage):
         self._eligible_panel.hide()
         self._not_concerned_panel.hide()
 
-        # What the screen reader was last told, to announce only what changed since.
-        self._announced_answers: dict[str, Answer | None] = self.answers()
-        self._announced_eligible = False
-        self._changed_keys: list[str] = []
-        self._announce_timer = QTimer(self)
-        self._announce_timer.setSingleShot(True)
-        self._announce_timer.setInterval(ANNOUNCE_DELAY_MS)
-        self._announce_timer.timeout.connect(self._announce_changes)
+        # The questions touched since the last announcement, the latest last.
+        self._touched: list[str] = []
+        self.answers_announcer: DebouncedAnnouncer[AnswersState] = DebouncedAnnouncer(
+            context.announcer, self._answers_state, self._say_answer_changes, self, context.announce_delay_ms
+        )
 
     def _set_static_texts(self) -> None:
         # One source, the eligibility module (from the seed); the .ui holds the same words for Designer.
@@ -238,15 +239,16 @@ class EligibilityPage(FormPage):
     def nextId(self) -> int:
         return PageId.CREDENTIALS
 
+    def settling(self) -> bool:
+        return self.answers_announcer.pending()
+
     def clear(self) -> None:
         super().clear()
-        self._announce_timer.stop()
-        self._changed_keys.clear()
+        self._touched.clear()
         for block in self._blocks.values():
             block.uncheck()
         self._refresh()
-        self._announced_answers = self.answers()
-        self._announced_eligible = False
+        self.answers_announcer.forget()
 
     # --- reacting to answers ----------------------------------------------------------------------
 
@@ -259,16 +261,16 @@ class EligibilityPage(FormPage):
 
     def _answers_changed(self, key: str) -> None:
         self._refresh()
-        if key in self._changed_keys:
-            self._changed_keys.remove(key)
-        self._changed_keys.append(key)
-        self._announce_timer.start()
+        if key in self._touched:
+            self._touched.remove(key)
+        self._touched.append(key)
+        self.answers_announcer.changed()
 
     def _refresh(self) -> None:
         """Show what the current answers mean: messages, the verdict panel, the session, the button."""
         verdict = self.verdict()
         for feedback in verdict.feedback:
-            self._blocks[feedback.key].show_feedback(feedback.answer)
+            self._blocks[feedback.key].show_feedback(feedback)
         self._not_concerned_text.setText(self._not_concerned_html(verdict))
         eligible_appears = verdict.is_eligible and self._eligible_panel.isHidden()
         self._eligible_panel.setVisible(verdict.is_eligible)
@@ -291,28 +293,26 @@ class EligibilityPage(FormPage):
         if focused is not None and self.form.isAncestorOf(focused):
             self.scroll_area.ensureWidgetVisible(focused)
 
-    def _announce_changes(self) -> None:
+    def _answers_state(self) -> AnswersState:
         answers = self.answers()
-        verdict = eligibility.assess(answers)
-        if answers == self._announced_answers:
-            return
+        return AnswersState(tuple(answers.items()), eligibility.assess(answers).is_eligible)
+
+    def _say_answer_changes(self, told: AnswersState, now: AnswersState) -> tuple[QWidget, str] | None:
+        before, after = dict(told.answers), dict(now.answers)
+        changed = [key for key in self._touched if after[key] != before[key]]
+        self._touched.clear()
         parts: list[str] = []
-        changed = [key for key in self._changed_keys if answers[key] != self._announced_answers.get(key)]
         if changed:
-            block = self._blocks[changed[-1]]
-            if answers[block.question.key] is Answer.OUI:
-                parts.append(eligibility.ANSWER_IS_CORRECT)
-            elif answers[block.question.key] is Answer.NON:
-                parts.append(block.question.if_no)
-        if verdict.is_eligible and not self._announced_eligible:
+            feedback = {item.key: item for item in self.verdict().feedback}
+            message = feedback[changed[-1]].message
+            if message:
+                parts.append(message)
+        if now.eligible and not told.eligible:
             parts.append(ELIGIBLE_ANNOUNCEMENT)
-        elif self._announced_eligible and not verdict.is_eligible:
+        elif told.eligible and not now.eligible:
             parts.append(NO_LONGER_ELIGIBLE_ANNOUNCEMENT)
         source = self._blocks[changed[-1]].group if changed else self
-        self._announced_answers = answers
-        self._announced_eligible = verdict.is_eligible
-        self._changed_keys.clear()
-        self.context.announcer.announce(source, _as_sentences(parts))
+        return (source, _as_sentences(parts)) if parts else None
 
 
 def _as_sentences(parts: list[str]) -> str:

@@ -6,14 +6,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from monmaster_desktop import texts, validation
-from monmaster_desktop.accounts.service import ResendOutcome
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
+from monmaster_desktop.gui.pages.activation_mail import resend_activation_mail
 from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 
 class MailSentPage(FormPage):
     FORM = "mail_sent_page.ui"
+    HEADING_LABELLED_BY = ("mailSentLabel",)
 
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
@@ -24,7 +25,7 @@ class MailSentPage(FormPage):
         self.open_outbox_button = self.child(QPushButton, "openOutboxButton")
         self.resend_button = self.child(QPushButton, "resendButton")
         self.open_outbox_button.clicked.connect(
-            lambda: self.context.open_outbox(self.context.session.activation_mail_id)
+            lambda: self.outbox_requested.emit(self.context.session.activation_mail_id)
         )
         self.resend_button.clicked.connect(self.resend)
 
@@ -41,20 +42,12 @@ class MailSentPage(FormPage):
         mail_id = self.context.session.activation_mail_id
         if mail_id is not None:
             # After the page itself is announced: first where the candidate is, then what arrived.
-            QTimer.singleShot(0, self, lambda: self.context.notify_mail(mail_id))
+            QTimer.singleShot(0, self, lambda: self.mail_sent.emit(mail_id))
 
     def resend(self) -> None:
         email = self.context.session.registered_email
-        if not email:
-            return
-        # No hashing involved: quick enough to run on the UI thread.
-        result = self.context.service.resend_activation(email)
-        kind = "success" if result.outcome is ResendOutcome.SENT else "info"
-        self.resend_message.show_message(kind, result.message)
-        self.context.announcer.announce(self.resend_message, result.message)
-        if result.mail_id is not None:
-            self.context.session.activation_mail_id = result.mail_id
-            self.context.notify_mail(result.mail_id)
+        if email:
+            resend_activation_mail(self, email, self.resend_message)
 
     def nextId(self) -> int:
         return PageId.ACTIVATED

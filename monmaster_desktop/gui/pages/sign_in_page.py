@@ -1,6 +1,8 @@
 """Se connecter: address and password, verified off the UI thread; a pending account can get a new mail.
 
-The password is handed to the service and forgotten; it is never logged or announced.
+Caps Lock is watched as on step 2 (``widgets/caps_lock.py``): the same warning under the password,
+announced and put in the field's description. The password is handed to the service and forgotten;
+it is never logged or announced.
 """
 
 from __future__ import annotations
@@ -8,12 +10,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QProgressBar, QPushButton, QWizard
 
 from monmaster_desktop import texts
-from monmaster_desktop.accounts.service import ResendOutcome, SignInOutcome, SignInResult
-from monmaster_desktop.gui.accessibility import describe
+from monmaster_desktop.accounts.service import SignInOutcome, SignInResult
+from monmaster_desktop.gui.accessibility.announcer import describe
+from monmaster_desktop.gui.accessibility.password_protection import protect_password_field
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.feedback import FieldMessage
-from monmaster_desktop.gui.pages.base import FormPage, limit_field_widths
-from monmaster_desktop.gui.password_field import protect_password_field, show_passwords
+from monmaster_desktop.gui.pages.activation_mail import resend_activation_mail
+from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.widgets.caps_lock import CapsLockWatcher
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
+from monmaster_desktop.gui.widgets.show_password import show_passwords
 
 EMAIL_HINT = "Par exemple : nom@example.com"
 
@@ -34,9 +39,15 @@ class SignInPage(FormPage):
         self.resend_message = self.child(FieldMessage, "resendMessage")
         self.busy_indicator = self.child(QProgressBar, "busyIndicator")
         self.busy_label = self.child(QLabel, "busyLabel")
+        self._error: str | None = None  # the refusal shown, also in the password's description
+        self.caps_lock = CapsLockWatcher(
+            (self.password_edit,), self.child(FieldMessage, "capsLockMessage"), context.announcer, self
+        )
+        self.caps_lock.changed.connect(self._describe_password)
         self.child(QLabel, "emailLabel").setBuddy(self.email_edit)
         self.child(QLabel, "passwordLabel").setBuddy(self.password_edit)
         self.email_edit.setMaxLength(254)
+        self.cap_field_widths(self.email_edit, self.password_edit)
         describe(self.email_edit, EMAIL_HINT)
         self.busy_indicator.setRange(0, 0)
         self.busy_indicator.setAccessibleName(texts.SIGNING_IN)
@@ -50,11 +61,6 @@ class SignInPage(FormPage):
         self.clear()
 
     # --- the page's states --------------------------------------------------------------------------
-
-    def fit_to_text(self) -> None:
-        super().fit_to_text()
-        if hasattr(self, "password_edit"):  # the base class calls this before our fields exist
-            limit_field_widths(self.email_edit, self.password_edit)
 
     def initializePage(self) -> None:
         prefill = self.context.session.prefill_sign_in_email or self.context.session.registered_email
@@ -70,6 +76,7 @@ class SignInPage(FormPage):
         self._hide_error()
         self.resend_button.hide()
         self.resend_message.clear()
+        self.caps_lock.reset()
         self._set_busy(False)
         self._signed_in = False
 
@@ -95,13 +102,18 @@ class SignInPage(FormPage):
     def _show_error(self, text: str) -> None:
         self.sign_in_message.show_message("error", text)
         self.error_panel.show()
-        describe(self.password_edit, text)
+        self._error = text
+        self._describe_password()
         self.context.announcer.announce(self.sign_in_message, text, assertive=True)
 
     def _hide_error(self) -> None:
         self.sign_in_message.clear()
         self.error_panel.hide()
-        describe(self.password_edit)
+        self._error = None
+        self._describe_password()
+
+    def _describe_password(self) -> None:
+        describe(self.password_edit, self.caps_lock.warning(), self._error)
 
     # --- signing in ---------------------------------------------------------------------------------
 
@@ -145,11 +157,4 @@ class SignInPage(FormPage):
         self._show_error(texts.UNEXPECTED_ERROR)
 
     def _resend_activation(self) -> None:
-        result = self.context.service.resend_activation(self.email_edit.text())
-        kind = "success" if result.outcome is ResendOutcome.SENT else "info"
-        self.resend_message.show_message(kind, result.message)
-        self.context.announcer.announce(self.resend_message, result.message)
-        if result.mail_id is not None:
-            self.context.session.registered_email = self.email_edit.text().strip()
-            self.context.session.activation_mail_id = result.mail_id
-            self.context.notify_mail(result.mail_id)
+        resend_activation_mail(self, self.email_edit.text(), self.resend_message)

@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 # Vendored from ../shared/tools/a11y/probe.py (the project's AT-SPI test tooling); keep it in sync with that copy.
-# ruff: noqa  (the shared copy, unchanged apart from these header lines: neither linted nor formatted here)
+# ruff: noqa  (the shared copy, neither linted nor formatted here; one change: find_all with
+# --state showing does not descend into what is not showing, so that finding a control on the
+# current page does not read the wizard's hidden pages too)
 # fmt: off
 """Black-box AT-SPI probe for Qt (or any) desktop apps: what a screen reader sees.
 
@@ -297,15 +299,21 @@ class Probe:
         return d
 
     # ------------------------------------------------------------- search
-    def walk(self, node=None, path="", ancestors=()):
-        """Yield (node, path, ancestor_names) in document order."""
+    def walk(self, node=None, path="", ancestors=(), showing_only=False):
+        """Yield (node, path, ancestor_names) in document order (only what shows, if asked)."""
         node = node or self.app()
         yield node, path, ancestors
         name = _safe(node.get_name, "")
         for i in range(_safe(node.get_child_count, 0)):
             c = _safe(lambda i=i: node.get_child_at_index(i))
-            if c is not None:
-                yield from self.walk(c, f"{path}/{i}" if path else str(i), ancestors + (name,))
+            if c is None:
+                continue
+            if showing_only:
+                ss = _safe(c.get_state_set)
+                if ss is not None and not ss.contains(Atspi.StateType.SHOWING):
+                    continue
+            yield from self.walk(c, f"{path}/{i}" if path else str(i), ancestors + (name,),
+                                 showing_only)
 
     def by_path(self, path):
         node = self.app()
@@ -327,7 +335,8 @@ class Probe:
                 raise ProbeError(f"unknown state {st!r} (e.g. showing, focused, checked, enabled)")
             want_states.append(v)
         out = []
-        for node, p, anc in self.walk(root):
+        showing_only = Atspi.StateType.SHOWING in want_states
+        for node, p, anc in self.walk(root, showing_only=showing_only):
             if role and _safe(node.get_role_name, "") != role:
                 continue
             nm = _safe(node.get_name, "")

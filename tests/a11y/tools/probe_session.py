@@ -6,11 +6,27 @@ application it starts share the Xvfb display, the D-Bus session and the accessib
 (in the venv's Python) send requests; every reply is ``{"ok": true, ...}`` or ``{"ok": false,
 "error": ...}``. Requests:
 
-  {"op": "start", "argv": [...], "log": PATH}   start the application (stdout/stderr to PATH) and
-                                                 listen to every event it sends from then on
+  {"op": "start", "argv": [...], "log": PATH, "env": {...}}
+                                                 start the application (stdout/stderr to PATH, ENV
+                                                 added to this environment) and listen to every
+                                                 event it sends from then on
   {"op": "steps", "lines": ["click --role ..."]} probe.py sub-command lines, run in order; stops at
                                                  the first that fails; replies "results"
-  {"op": "key", "keysym": 65288}                 one key press and release (BackSpace here)
+  {"op": "key", "keysym": 65288, "modifiers": [4]}
+                                                 one key press and release (BackSpace here), with
+                                                 the modifiers (X masks: 4 is Control) locked on
+  {"op": "children_at", "name": N, "indices": [0, 5]}
+                                                 ask the node named N for its children at those
+                                                 indices (past the end too); replies their roles
+                                                 (null where there is none) and the child count
+  {"op": "orca_start", "prefs": DIR, "debug": FILE}
+                                                 start Orca (orca -u DIR --debug-file FILE) on
+                                                 this session's bus; replies once it has started
+  {"op": "orca_stop"}                            stop Orca
+  {"op": "walkers_start", "modes": ["plain", "thorough"], "dir": D}
+                                                 start one tree_walker.py process per mode against
+                                                 the application (their reports go to D)
+  {"op": "walkers_stop"}                         stop them; replies their "reports"
   {"op": "mark"}                                 how many events are held now, for wait_event's start
   {"op": "wait_event", "type": T, "data": S, "timeout": s, "start": N, "exact": false}
                                                  until an event of type T whose text contains S
@@ -27,9 +43,11 @@ Qt keeps sending every kind of event the whole time, as it does for a running sc
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 # probe.py sits next to this script (sys.path[0]); importing it also selects the Atspi 2.0 typelib.
 from probe import DEFAULT_EVENTS, Probe, ProbeError, _safe, run_line
@@ -39,6 +57,7 @@ from gi.repository import Atspi, GLib  # isort: skip
 # How long Qt may take between doing something and its accessibility events arriving here.
 SETTLE_SECONDS = 0.15
 STEP_TIMEOUT = 10.0
+TREE_WALKER = Path(__file__).resolve().parent / "tree_walker.py"
 
 
 class Session:
@@ -47,6 +66,9 @@ class Session:
         self.probe: Probe | None = None
         self.events: list[dict[str, object]] = []
         self.started = time.monotonic()
+        self.walkers: list[tuple[subprocess.Popen[bytes], Path]] = []
+        self.orca: subprocess.Popen[bytes] | None = None
+        self.walkers_stop_file: Path | None = None
         self.listener = Atspi.EventListener.new(self._on_event)
         for event_type in DEFAULT_EVENTS:
             self.listener.register(event_type)
@@ -89,9 +111,11 @@ class Session:
 
     # --- requests -----------------------------------------------------------------------------------
 
-    def start(self, argv: list[str], log: str) -> dict[str, object]:
+    def start(self, argv: list[str], log: str, env: dict[str, str]) -> dict[str, object]:
         with open(log, "wb") as output:
-            self.app = subprocess.Popen(argv, stdout=output, stderr=subprocess.STDOUT)
+            self.app = subprocess.Popen(
+                argv, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **env}
+            )
         self.probe = Probe(pid=self.app.pid)
         self.probe.app(timeout=STEP_TIMEOUT)
         return {"pid": self.app.pid}
@@ -108,10 +132,96 @@ class Session:
         self.pump(SETTLE_SECONDS)
         return {"results": results}
 
-    def key(self, keysym: int) -> dict[str, object]:
-        Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    def key(self, keysym: int, modifiers: list[int]) -> dict[str, object]:
+        mask = 0
+        for modifier in modifiers:
+            mask |= modifier
+        if mask:
+            Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
+        try:
+            Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+        finally:
+            if mask:
+                Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
         self.pump(SETTLE_SECONDS)
         return {}
+
+    def children_at(self, name: str, indices: list[int]) -> dict[str, object]:
+        assert self.probe is not None, "start the application first"
+        node = self.probe.find(name=name, timeout=STEP_TIMEOUT)[0]
+        count = node.get_child_count()
+        roles: list[str | None] = []
+        for index in indices:
+            child = node.get_child_at_index(index)
+            roles.append(child.get_role_name() if child is not None else None)
+            self.pump(SETTLE_SECONDS)
+        return {"count": count, "roles": roles}
+
+    def orca_start(self, prefs: str, debug_file: str) -> dict[str, object]:
+        self.orca_stop()
+        log = Path(debug_file).with_suffix(".stderr")
+        with open(log, "wb") as output:
+            self.orca = subprocess.Popen(
+                ["orca", "-u", prefs, "--debug-file", debug_file],
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.orca.poll() is not None:
+                raise ProbeError(f"orca exited with code {self.orca.returncode}; see {log}")
+            try:
+                if "SPEECH OUTPUT: 'Screen reader on.'" in Path(debug_file).read_text(errors="replace"):
+                    return {"pid": self.orca.pid}
+            except OSError:
+                pass
+            self.pump(0.1)
+        raise ProbeError("orca did not say 'Screen reader on.' within 30 s")
+
+    def orca_stop(self) -> dict[str, object]:
+        if self.orca is not None and self.orca.poll() is None:
+            self.orca.terminate()
+            try:
+                self.orca.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.orca.kill()
+                self.orca.wait()
+        self.orca = None
+        return {}
+
+    def walkers_start(self, modes: list[str], directory: str) -> dict[str, object]:
+        assert self.app is not None, "start the application first"
+        self.walkers_stop()
+        folder = Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.walkers_stop_file = folder / "stop-walking"
+        self.walkers_stop_file.unlink(missing_ok=True)
+        for mode in modes:
+            report = folder / f"walker-{mode}.json"
+            report.unlink(missing_ok=True)
+            options = ["--thorough"] if mode == "thorough" else []
+            command = [sys.executable, str(TREE_WALKER), *options, str(self.app.pid)]
+            walker = subprocess.Popen([*command, str(self.walkers_stop_file), str(report)])
+            self.walkers.append((walker, report))
+        return {"started": len(self.walkers)}
+
+    def walkers_stop(self) -> dict[str, object]:
+        if self.walkers_stop_file is not None:
+            self.walkers_stop_file.touch()
+        reports = []
+        for walker, report in self.walkers:
+            try:
+                walker.wait(timeout=60)  # a thorough pass over many windows takes seconds
+            except subprocess.TimeoutExpired:
+                walker.kill()
+                walker.wait()
+            try:
+                reports.append(json.loads(report.read_text(encoding="utf-8")))
+            except (OSError, ValueError):
+                reports.append({"error": f"no report (exit code {walker.returncode})"})
+        self.walkers = []
+        self.walkers_stop_file = None
+        return {"reports": reports}
 
     def wait_event(
         self, event_type: str, data: str, timeout: float, start: int, exact: bool
@@ -132,6 +242,8 @@ class Session:
         return {"events": events}
 
     def stop(self) -> dict[str, object]:
+        self.walkers_stop()
+        self.orca_stop()
         if self.app is not None and self.app.poll() is None:
             self.app.terminate()
             try:
@@ -147,11 +259,23 @@ class Session:
     def handle(self, request: dict[str, object]) -> dict[str, object]:
         op = request["op"]
         if op == "start":
-            return self.start(list(request["argv"]), str(request["log"]))  # type: ignore[arg-type]
+            env = dict(request.get("env") or {})  # type: ignore[call-overload]
+            return self.start(list(request["argv"]), str(request["log"]), env)  # type: ignore[arg-type]
         if op == "steps":
             return self.steps(list(request["lines"]))  # type: ignore[arg-type]
         if op == "key":
-            return self.key(int(request["keysym"]))  # type: ignore[arg-type]
+            modifiers = [int(keysym) for keysym in request.get("modifiers") or []]  # type: ignore[union-attr]
+            return self.key(int(request["keysym"]), modifiers)  # type: ignore[arg-type]
+        if op == "children_at":
+            return self.children_at(str(request["name"]), [int(i) for i in request["indices"]])  # type: ignore[union-attr]
+        if op == "orca_start":
+            return self.orca_start(str(request["prefs"]), str(request["debug"]))
+        if op == "orca_stop":
+            return self.orca_stop()
+        if op == "walkers_start":
+            return self.walkers_start(list(request["modes"]), str(request["dir"]))  # type: ignore[arg-type]
+        if op == "walkers_stop":
+            return self.walkers_stop()
         if op == "wait_event":
             return self.wait_event(
                 str(request["type"]),

@@ -1,10 +1,15 @@
-"""A read-only table over a list of entries with French column titles: the outbox, the testers' log."""
+"""A read-only table over a list of entries with French column titles: the outbox, the testers' log.
+
+``EntriesTableModel`` holds the rows; ``show_entries_in`` sets a table view up the way both windows
+want it for the keyboard: one whole row at a time, Tab leaves the list, the arrows move inside it.
+"""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 E = TypeVar("E")
 
@@ -30,3 +35,17 @@ class EntriesTableModel(QAbstractTableModel, Generic[E]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMN_TITLES[section] if 0 <= section < len(self.COLUMN_TITLES) else None
         return None
+
+
+def show_entries_in(
+    view: QTableView, model: EntriesTableModel, widths: dict[int, QHeaderView.ResizeMode]
+) -> None:
+    """Show ``model`` in ``view``: one whole row selected at a time, ``widths`` for the columns."""
+    view.setModel(model)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
+    header = view.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for column, mode in widths.items():
+        header.setSectionResizeMode(column, mode)

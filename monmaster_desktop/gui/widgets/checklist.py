@@ -13,6 +13,13 @@ thread rather than a cap). Every change of the password or of the context words 
 estimate stale: it is dropped at once, the line says the estimate is coming, and an answer computed
 for an older text is never shown (it only starts the estimate of the current one).
 
+What a sighted candidate sees follows every keystroke; what assistive technologies read does not.
+The lines' accessible names change only when the page calls ``publish_to_accessibility`` — once
+typing pauses, with its announcement — because a name that changed per key would tell any program on
+the accessibility bus the kind of each character typed (a capital, a digit…). Each line keeps a
+non-empty accessible name for that reason: Qt signals a label's new text to the bus only while the
+label has no name of its own (docs/accessibility.md, "Passwords and the accessibility bus").
+
 This widget never announces anything (the page coalesces announcements), never shows or logs the
 password, and keeps it only to score it once typing pauses (``clear()`` forgets it).
 """
@@ -27,7 +34,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from monmaster_desktop import validation
-from monmaster_desktop.gui.feedback import FieldMessage, IconLabel
+from monmaster_desktop.gui.widgets.field_message import FieldMessage, IconLabel
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +46,9 @@ INVALID = "invalid"
 STATE_WORDS: dict[str, str] = {NEUTRAL: "", VALID: "validé", INVALID: "en erreur"}
 STRENGTH_TEXT = "Robustesse du mot de passe : niveau {label}"
 STRENGTH_PENDING_TEXT = "Robustesse du mot de passe : évaluation en cours…"
+# The accessible names of the strength and problem lines while they are hidden (empty).
+STRENGTH_LINE_NAME = "Robustesse du mot de passe"
+PROBLEMS_LINE_NAME = "Problèmes du mot de passe"
 ALL_CRITERIA_MET = "Tous les critères sont respectés."
 MISSING_CRITERIA = "Il manque : {missing}."
 
@@ -55,14 +65,16 @@ class StatusLine(IconLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # The message style's kind this line is coloured with; "" until the first show_state. Kept here
-        # rather than read back with property(): PySide6 6.12 mishandles property() of an unset property.
+        # The message style's kind this line is coloured with; "" until the first show_state. Kept so
+        # that a keystroke which changes no colour costs no repolish.
         self._kind: str | None = ""
 
     def show_state(self, icon: str, kind: str | None, text: str) -> None:
-        """Icon, colour (a ``kind`` of the message style sheet, or None for grey) and words at once."""
+        """Icon, colour (a ``kind`` of the message style sheet, or None for grey) and words at once.
+
+        On screen only: the accessible name follows with ``PasswordChecklist.publish_to_accessibility``.
+        """
         self.setText(text)
-        self.setAccessibleName(text)
         if self._kind != kind:
             self._kind = kind
             self.setProperty("kind", kind)
@@ -121,12 +133,14 @@ def _estimate(
 class PasswordChecklist(QWidget):
     """The five criteria as a live list, a line per problem, and the strength in words.
 
-    ``set_password`` updates the rows at once; the strength line follows ``STRENGTH_DELAY_MS``
-    after the last change plus the estimate's time on a pool thread, then ``settled`` is emitted.
+    ``set_password`` updates the rows on screen at once; the strength line follows
+    ``STRENGTH_DELAY_MS`` after the last change plus the estimate's time on a pool thread, then
+    ``strength_shown`` is emitted. ``publish_to_accessibility`` gives assistive technologies the
+    state shown, names and summary at once.
     """
 
-    state_changed = Signal(object)  # the new validation.PasswordCheck, only when a row or problem changes
-    settled = Signal()  # typing paused: the strength line (and so summary()) is up to date
+    # The current text's estimate is on screen (or its failure): it may come after the page's pause.
+    strength_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +178,9 @@ class PasswordChecklist(QWidget):
         self._strength_timer.setInterval(STRENGTH_DELAY_MS)
         self._strength_timer.timeout.connect(self._request_strength)
         self._show_rows()
+        self._published_summary = ""
+        self._published_strength = ""
+        self.publish_to_accessibility()
 
     # --- what the page drives -------------------------------------------------------------------
 
@@ -177,7 +194,6 @@ class PasswordChecklist(QWidget):
             self._shown_revision = self._revision
             self._apply_states({criterion.key: NEUTRAL for criterion in validation.PASSWORD_CRITERIA}, ())
             self._show_strength()
-            self.settled.emit()
             return
         check = validation.check_password(password)
         self._check = check
@@ -202,7 +218,18 @@ class PasswordChecklist(QWidget):
             self._show_strength()
 
     def clear(self) -> None:
+        """Back to the neutral list, for the next candidate: on screen and for assistive technologies."""
         self.set_password("")
+        self.publish_to_accessibility()
+
+    def publish_to_accessibility(self) -> None:
+        """Give the lines' accessible names, the summary and the strength the state shown on screen."""
+        for row in self._rows.values():
+            row.setAccessibleName(row.text())
+        self._problems_line.setAccessibleName(self._problems_line.text() or PROBLEMS_LINE_NAME)
+        self._strength_line.setAccessibleName(self._strength_line.text() or STRENGTH_LINE_NAME)
+        self._published_summary = self.summary()
+        self._published_strength = self.strength_text()
 
     # --- what the page reads --------------------------------------------------------------------
 
@@ -218,6 +245,10 @@ class PasswordChecklist(QWidget):
         """The estimate of the current password and context, None until it has come (see ``pending``)."""
         return self._strength
 
+    def pending(self) -> bool:
+        """True until the strength line shows the current password's estimate (or that it failed)."""
+        return bool(self._password) and self._shown_revision != self._revision
+
     def strength_text(self) -> str:
         return self._strength_line.text() if self._strength is not None else ""
 
@@ -230,9 +261,13 @@ class PasswordChecklist(QWidget):
         parts.extend(self._check.problem_messages)
         return " ".join(parts)
 
-    def pending(self) -> bool:
-        """True until the strength line shows the current password's estimate (or that it failed)."""
-        return bool(self._password) and self._shown_revision != self._revision
+    def published_summary(self) -> str:
+        """``summary()`` as assistive technologies were last given it (see the module docstring)."""
+        return self._published_summary
+
+    def published_strength_text(self) -> str:
+        """``strength_text()`` as assistive technologies were last given it."""
+        return self._published_strength
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -240,7 +275,7 @@ class PasswordChecklist(QWidget):
         previous_problems = self._problems_line.text()
         problem_text = "\n".join(validation.PASSWORD_PROBLEM_MESSAGES[problem] for problem in problems)
         if states == self._states and problem_text == previous_problems:
-            return  # most keystrokes change nothing visible: no repaint, no signal
+            return  # most keystrokes change nothing visible: no repaint
         changed = [key for key, state in states.items() if state != self._states[key]]
         self._states = states
         self._show_rows(changed)
@@ -249,7 +284,6 @@ class PasswordChecklist(QWidget):
                 self._problems_line.show_message("error", problem_text)
             else:
                 self._problems_line.clear()
-        self.state_changed.emit(self._check)
 
     def _show_rows(self, keys: list[str] | None = None) -> None:
         """Redraw the rows of ``keys`` (every row when None): a row left alone costs nothing."""
@@ -285,7 +319,7 @@ class PasswordChecklist(QWidget):
         self._strength = strength
         self._shown_revision = revision
         self._show_strength()
-        self.settled.emit()
+        self.strength_shown.emit()
 
     def _show_strength(self) -> None:
         strength = self._strength

@@ -1,10 +1,10 @@
 """The simulated outbox window, "Boîte de réception (simulée)": the list of mails and the one being read.
 
-The list is a model/view table (recipient, subject, date; unread rows in bold with a dot, and "Non lu" /
-"Lu" for screen readers); the message view renders the mail's HTML part. Inline links of a text
-browser are not reachable through the accessibility API, so every link of the mail is also offered
-as a real push button named after the link's text. Following a link only emits ``link_activated``:
-the main window activates the account through the service and reports back with ``show_status``.
+The list is a table over ``outbox.model.OutboxModel``; the message view renders the mail's HTML part.
+Inline links of a text browser are not reachable through the accessibility API, so every link of the
+mail is also offered as a real push button named after the link's text. Following a link only emits
+``link_activated``: the main window activates the account through the service and reports back with
+``show_status``.
 
 This window never shows an activation token other than inside the link itself, never shows a
 mail's raw source, and never touches the database except through ``Outbox``.
@@ -12,41 +12,30 @@ mail's raw source, and never touches the database except through ``Outbox``.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
-    QRectF,
-    QStandardPaths,
     Qt,
     QTimer,
     QUrl,
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QIcon,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPixmap,
     QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -60,19 +49,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from monmaster_desktop.accounts.mail import MailLink, Outbox, OutboxEntry, StoredMail
-from monmaster_desktop.gui.accessibility import Announcer
-from monmaster_desktop.gui.feedback import KINDS, FieldMessage, current_theme
-from monmaster_desktop.gui.forms import load_form
-from monmaster_desktop.gui.style import theme_tokens
-from monmaster_desktop.gui.table_model import EntriesTableModel
+from monmaster_desktop.accounts.mail import MailLink, Outbox, StoredMail
+from monmaster_desktop.gui.accessibility.announcer import Announcer
+from monmaster_desktop.gui.forms import find_child, load_form
+from monmaster_desktop.gui.outbox.model import OutboxModel, format_mail_date
+from monmaster_desktop.gui.style import current_theme, set_style_property, theme_tokens
+from monmaster_desktop.gui.widgets.entries_table import show_entries_in
+from monmaster_desktop.gui.widgets.field_message import KINDS, FieldMessage
+from monmaster_desktop.gui.widgets.save_dialog import ask_save_path, default_save_directory
 
 W = TypeVar("W", bound=QObject)
 
 # --- Texts built at run time (project-written; the static ones are in ui/outbox_window.ui) ----------
-COLUMN_TITLES = ("Destinataire", "Objet", "Date")
-READ_STATE = "Lu"
-UNREAD_STATE = "Non lu"
 NEW_MAIL = "Nouveau courriel : {subject}"
 NEW_MAILS = "{count} nouveaux courriels"
 SAVE_DIALOG_TITLE = "Enregistrer le courriel"
@@ -80,113 +68,8 @@ SAVE_DIALOG_FILTER = "Courriel (*.eml)"
 SAVED = "Courriel enregistré : {path}"
 SAVE_FAILED = "Le courriel n'a pas pu être enregistré à cet endroit. Choisissez un autre dossier."
 MAIL_HEADER_DESCRIPTION = "Objet : {subject}. De : {sender}. À : {recipient}. Date : {date}."
-DATE_FORMAT = "%d/%m/%Y %H:%M"
 # The window width, in average characters, from which the list and the mail fit side by side.
 SIDE_BY_SIDE_MIN_CHARACTERS = 130
-
-
-def format_mail_date(when: datetime) -> str:
-    """A stored (UTC) time in the computer's local time, French style: "27/11/2026 09:41"."""
-    return when.astimezone().strftime(DATE_FORMAT)
-
-
-def _unread_dot(colour: QColor, size: int = 32) -> QIcon:
-    """The unread marker: a filled dot (bold text alone would be a visual cue only)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    if colour.alpha():
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawEllipse(QRectF(size * 0.25, size * 0.25, size * 0.5, size * 0.5))
-        painter.end()
-    return QIcon(pixmap)
-
-
-class OutboxModel(EntriesTableModel):
-    """The outbox entries as a table, in the order given (``Outbox.list()``: newest first)."""
-
-    COLUMN_TITLES = COLUMN_TITLES
-    RECIPIENT_COLUMN, SUBJECT_COLUMN, DATE_COLUMN = range(3)
-    MAIL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # Read rows get a blank icon of the same size so every recipient starts at the same place.
-        self._read_icon = _unread_dot(QColor(Qt.GlobalColor.transparent))
-        self.follow_theme()
-
-    def follow_theme(self) -> None:
-        """Redraw the unread dot in the current theme's primary colour."""
-        self._unread_icon = _unread_dot(QColor(theme_tokens(current_theme())["primary"]))
-        if self._entries:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, 0))
-
-    # --- Qt's model interface -------------------------------------------------------------------
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        column = index.column()
-        state = READ_STATE if entry.is_read else UNREAD_STATE
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell_text(entry, column)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(not entry.is_read)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole and column == self.RECIPIENT_COLUMN:
-            return self._read_icon if entry.is_read else self._unread_icon
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return state
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            # The first cell carries the read state, so a screen reader moving row by row hears it.
-            text = self._cell_text(entry, column)
-            return f"{text}, {state.lower()}" if column == self.RECIPIENT_COLUMN else text
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return state
-        if role == self.MAIL_ID_ROLE:
-            return entry.id
-        return None
-
-    @staticmethod
-    def _cell_text(entry: OutboxEntry, column: int) -> str:
-        if column == OutboxModel.RECIPIENT_COLUMN:
-            return entry.recipient
-        if column == OutboxModel.SUBJECT_COLUMN:
-            return entry.subject
-        return format_mail_date(entry.sent_at)
-
-    # --- what the window uses -------------------------------------------------------------------
-
-    def set_entries(self, entries: list[OutboxEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
-    def entries(self) -> list[OutboxEntry]:
-        return list(self._entries)
-
-    def entry(self, row: int) -> OutboxEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def row_of(self, mail_id: int) -> int | None:
-        for row, entry in enumerate(self._entries):
-            if entry.id == mail_id:
-                return row
-        return None
-
-    def mark_read(self, mail_id: int, when: datetime) -> None:
-        """Show a mail as read without resetting the model (the selection and focus stay put)."""
-        row = self.row_of(mail_id)
-        if row is None or self._entries[row].is_read:
-            return
-        self._entries[row] = dataclasses.replace(self._entries[row], read_at=when)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
 
 class _PressOnEnter(QObject):
@@ -235,15 +118,8 @@ class OutboxWindow(QWidget):
         self._restoring_selection = False
         self._splitter_sized = False
 
-        self.setObjectName("outboxWindow")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # The form and the model exist before this window is styled: its change events use them.
         self.form = load_form("outbox_window.ui")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
-        self.setWindowTitle(self.form.windowTitle())  # "Boîte de réception (simulée)", from the form
-        self.resize(1100, 680)
-
         self.scroll_area = self._child(QScrollArea, "contentScrollArea")
         self.heading_label = self._child(QLabel, "headingLabel")
         self.status_frame = self._child(QFrame, "statusFrame")
@@ -268,6 +144,14 @@ class OutboxWindow(QWidget):
         self._configure_list()
         self._configure_browser()
         self.status_frame.hide()
+
+        self.setObjectName("outboxWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.setWindowTitle(self.form.windowTitle())  # "Boîte de réception (simulée)", from the form
+        self.resize(1100, 680)
         self._fit_to_text_size()
 
         self._press_on_enter = _PressOnEnter(self._enter_pressed, self)
@@ -311,8 +195,7 @@ class OutboxWindow(QWidget):
         """An alert inside the window (e.g. the result of following a link), announced to screen readers."""
         if kind not in KINDS:
             raise ValueError(f"unknown status kind {kind!r}")
-        self.status_frame.setProperty("alert", kind)
-        self._repolish(self.status_frame)
+        set_style_property(self.status_frame, "alert", kind)
         self.status_message.show_message(kind, text)
         self.status_frame.setVisible(bool(text))
         QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(self.status_frame, 0, 0))
@@ -331,11 +214,7 @@ class OutboxWindow(QWidget):
 
     def ask_save_path(self, default: Path) -> Path | None:
         """Where to save the mail; None when the candidate cancels. Tests override it."""
-        chosen, _ = QFileDialog.getSaveFileName(self, SAVE_DIALOG_TITLE, str(default), SAVE_DIALOG_FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".eml")
+        return ask_save_path(self, SAVE_DIALOG_TITLE, default, SAVE_DIALOG_FILTER, ".eml")
 
     def displayed_mail_id(self) -> int | None:
         return self._displayed.entry.id if self._displayed is not None else None
@@ -347,22 +226,20 @@ class OutboxWindow(QWidget):
     # --- building -------------------------------------------------------------------------------
 
     def _child(self, kind: type[W], name: str) -> W:
-        found = self.form.findChild(kind, name)
-        if found is None:
-            raise LookupError(f"outbox_window.ui has no {kind.__name__} named {name!r}")
-        return found
+        return find_child(self.form, kind, name, "outbox_window.ui")
 
     def _configure_list(self) -> None:
         view = self.mail_list
-        view.setModel(self.model)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(OutboxModel.RECIPIENT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(OutboxModel.SUBJECT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(OutboxModel.DATE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        share, fit = QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents
+        show_entries_in(
+            view,
+            self.model,
+            {
+                OutboxModel.RECIPIENT_COLUMN: share,
+                OutboxModel.SUBJECT_COLUMN: share,
+                OutboxModel.DATE_COLUMN: fit,
+            },
+        )
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         selection = view.selectionModel()
         selection.currentRowChanged.connect(self._current_row_changed)
@@ -589,7 +466,7 @@ class OutboxWindow(QWidget):
         if self._displayed is None:
             return
         mail_id = self._displayed.entry.id
-        destination = self.ask_save_path(_default_save_directory() / f"courriel-{mail_id}.eml")
+        destination = self.ask_save_path(default_save_directory() / f"courriel-{mail_id}.eml")
         if destination is None:
             return
         try:
@@ -609,7 +486,7 @@ class OutboxWindow(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_to_text_size()
-        if event.type() == QEvent.Type.StyleChange and hasattr(self, "model"):
+        if event.type() == QEvent.Type.StyleChange:
             # A new theme: the default style sheet only applies to HTML set afterwards.
             self._style_mail_for_theme()
             self.model.follow_theme()
@@ -624,8 +501,6 @@ class OutboxWindow(QWidget):
         The message keeps room for a few lines of text; when the window is too short for everything,
         the content scrolls rather than clips (200 % text at 1366×768).
         """
-        if not hasattr(self, "splitter"):  # Qt sends style events while __init__ is still building
-            return
         metrics = self.fontMetrics()
         self.message_browser.setMinimumHeight(metrics.lineSpacing() * 9)
         self.mail_list.setMinimumHeight(metrics.lineSpacing() * 5)
@@ -637,18 +512,3 @@ class OutboxWindow(QWidget):
         self.splitter.setOrientation(orientation)
         # Proportions only: QSplitter scales them to the room it has.
         self.splitter.setSizes([1000, 1000] if side_by_side else [1000, 3000])
-
-    # --- helpers --------------------------------------------------------------------------------
-
-    @staticmethod
-    def _repolish(widget: QWidget) -> None:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-        widget.update()
-
-
-def _default_save_directory() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
-    return Path.home()

@@ -4,8 +4,10 @@ Offscreen and headless, against a throw-away data dir, it checks the copy of the
 running: every form of ``ui/``, every theme, text and icon of ``resources/``, Qt's French translation,
 the version metadata, the accessibility side (the widgets' accessible tree, and that the platform's
 screen-reader bridge can be loaded), the "À propos" dialog, then drives the real main window through
-the whole journey the way a candidate does — clicks and key presses on the widgets: eligibility,
-registration hashed with the production argon2 parameters, the simulated outbox, activation, sign-in.
+the whole journey the way a candidate does, with the one journey driver (``testers/journey.py``):
+eligibility, registration hashed with the production argon2 parameters, the simulated outbox,
+activation, sign-in. Qt is imported inside the checks, so that a build without it is reported, not
+crashed.
 
 It prints ONE summary line on stdout and returns 0, or names each failure on stderr and returns 1.
 It must never touch the user's own data dir and never print the throw-away password.
@@ -19,7 +21,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,13 +33,13 @@ from monmaster_desktop.settings import CaptchaMode, HashingParameters, Settings
 from monmaster_desktop.validation import check_password, estimate_strength, strength_context_for_email
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
+    from PySide6.QtWidgets import QApplication
 
     from monmaster_desktop.gui.main_window import MainWindow
 
 # The whole self-test normally takes a few seconds; past this something hangs (a modal dialog, a worker).
 WATCHDOG_SECONDS = 180.0
-JOURNEY_STEP_TIMEOUT_S = 60.0  # a real argon2 hash on a slow kiosk takes well under a second
+JOURNEY_STEP_TIMEOUT_MS = 60000  # a real argon2 hash on a slow kiosk takes well under a second
 SELF_TEST_EMAIL = "autotest.candidat@example.fr"
 # The platform plugin that carries the screen-reader bridge on each system (AT-SPI over D-Bus on Linux,
 # UI Automation on Windows, NSAccessibility on macOS); offscreen has none.
@@ -335,111 +337,38 @@ def throwaway_password(email: str) -> str:
             return password
 
 
-class _Candidate:
-    """Drives the real main window with clicks and key presses, as a candidate does."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.wizard = window.wizard
-        self.step = "start"
-
-    def click(self, button: QAbstractButton) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtTest import QTest
-
-        self.wait_for(lambda: button.isVisible() and button.isEnabled(), f"« {button.text()} » clickable")
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-
-    def type_into(self, edit: QLineEdit, text: str) -> None:
-        from PySide6.QtTest import QTest
-
-        edit.setFocus()
-        QTest.keyClicks(edit, text)
-
-    def wait_for(self, condition: Callable[[], bool], what: str, timeout_s: float = 10.0) -> None:
-        from PySide6.QtTest import QTest
-
-        deadline = time.monotonic() + timeout_s
-        while not condition():
-            if time.monotonic() > deadline:
-                raise SelfTestFailure(f"{self.step}: timed out waiting for {what}")
-            QTest.qWait(10)
-
-    def expect_page(self, page_id: object, timeout_s: float = 10.0) -> None:
-        self.wait_for(lambda: self.wizard.current_page_id is page_id, f"the page {page_id}", timeout_s)
-
-    def wizard_button(self, which: object) -> QAbstractButton:
-        return self.wizard.button(which)
-
-
 def _run_journey(window: MainWindow) -> str:
-    from PySide6.QtWidgets import QCheckBox, QLineEdit, QWizard
+    """The whole journey through the one journey driver, with the production hashing by default."""
+    from PySide6.QtWidgets import QWizard
 
     from monmaster_desktop.accounts.service import AccountStatus
-    from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
     from monmaster_desktop.gui.context import PageId
-    from monmaster_desktop.texts import ACTIVATION_LINK_TEXT
+    from monmaster_desktop.gui.testers.journey import Candidate, JourneyError
 
-    button = QWizard.WizardButton
-    pages = window.wizard.pages
-    candidate = _Candidate(window)
+    candidate = Candidate.at(window, timeout_ms=JOURNEY_STEP_TIMEOUT_MS)
     password = throwaway_password(SELF_TEST_EMAIL)
     began = time.perf_counter()
-
-    candidate.step = "welcome page"
-    candidate.expect_page(PageId.WELCOME)
-    candidate.click(candidate.wizard_button(button.NextButton))
-    candidate.expect_page(PageId.CANDIDATER)
-    candidate.click(candidate.wizard_button(button.NextButton))
-
-    candidate.step = "step 1 (eligibility)"
-    candidate.expect_page(PageId.ELIGIBILITY)
-    eligibility_page = pages[PageId.ELIGIBILITY]
-    for key in QUESTION_KEYS:
-        candidate.click(eligibility_page.radio(key, Answer.OUI))
-    candidate.click(candidate.wizard_button(button.NextButton))
-
-    candidate.step = "step 2 (credentials, argon2 hashing)"
-    candidate.expect_page(PageId.CREDENTIALS)
-    credentials = pages[PageId.CREDENTIALS]
-    candidate.type_into(credentials.child(QLineEdit, "emailEdit"), SELF_TEST_EMAIL)
-    candidate.type_into(credentials.child(QLineEdit, "passwordEdit"), password)
-    candidate.type_into(credentials.child(QLineEdit, "confirmationEdit"), password)
-    captcha = credentials.captcha_widget
-    if captcha is not None and not captcha.captcha.solved:
-        candidate.type_into(captcha.answer_edit(), captcha.captcha.code)
-    consent = credentials.child(QCheckBox, "consentCheckBox")
-    if not consent.isChecked():
-        candidate.click(consent)
-    candidate.click(candidate.wizard_button(button.CommitButton))
-    candidate.expect_page(PageId.MAIL_SENT, JOURNEY_STEP_TIMEOUT_S)
-
-    candidate.step = "simulated outbox (activation link)"
-    candidate.click(pages[PageId.MAIL_SENT].open_outbox_button)
-    outbox = window.outbox_window()
-    candidate.wait_for(lambda: outbox.isVisible() and bool(outbox.link_buttons()), "the activation mail")
-    links = [link for link in outbox.link_buttons() if link.text() == ACTIVATION_LINK_TEXT]
-    if not links:
-        raise SelfTestFailure(f"{candidate.step}: no « {ACTIVATION_LINK_TEXT} » link in the mail")
-    candidate.click(links[0])
-    candidate.expect_page(PageId.ACTIVATED, JOURNEY_STEP_TIMEOUT_S)
-
-    candidate.step = "sign-in"
-    candidate.click(candidate.wizard_button(button.NextButton))
-    candidate.expect_page(PageId.SIGN_IN)
-    email_edit = pages[PageId.SIGN_IN].child(QLineEdit, "emailEdit")
-    if email_edit.text() != SELF_TEST_EMAIL:
-        email_edit.clear()
-        candidate.type_into(email_edit, SELF_TEST_EMAIL)
-    candidate.type_into(pages[PageId.SIGN_IN].child(QLineEdit, "passwordEdit"), password)
-    candidate.click(candidate.wizard_button(button.NextButton))
-    candidate.expect_page(PageId.SIGNED_IN, JOURNEY_STEP_TIMEOUT_S)
+    try:
+        candidate.step = "welcome page and step 1 (eligibility)"
+        candidate.go_to_credentials()
+        candidate.step = "step 2 (credentials, argon2 hashing)"
+        candidate.register(SELF_TEST_EMAIL, password)
+        candidate.step = "simulated outbox (activation link)"
+        candidate.open_outbox()
+        candidate.follow_link()
+        candidate.wait_for_page(PageId.ACTIVATED)
+        candidate.step = "sign-in"
+        candidate.press(QWizard.WizardButton.NextButton, "Se connecter")
+        candidate.wait_for_page(PageId.SIGN_IN)
+        candidate.sign_in(SELF_TEST_EMAIL, password)
+        candidate.wait_for_page(PageId.SIGNED_IN)
+    except JourneyError as error:
+        raise SelfTestFailure(str(error)) from None
     elapsed = time.perf_counter() - began
 
-    candidate.step = "stored account"
     account = window.context.service.find_account(SELF_TEST_EMAIL)
     if account is None or account.status is not AccountStatus.ACTIVE:
-        raise SelfTestFailure(f"{candidate.step}: the account is not stored as active")
+        raise SelfTestFailure("stored account: the account is not stored as active")
     hashing = window.context.settings.hashing
     return (
         f"journey (eligibility → argon2id t={hashing.time_cost} m={hashing.memory_cost_kib // 1024} MiB "

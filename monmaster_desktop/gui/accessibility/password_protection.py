@@ -1,21 +1,22 @@
 """No password on the accessibility bus: password fields send assistive technologies bullets, not characters.
 
-The leak (measured over AT-SPI with PySide6 6.11.3 here, 6.12 in DESIGN §5): a Password-mode
-``QLineEdit`` sends every typed character in clear to every accessibility client, one
+The leak (measured over AT-SPI with PySide6 6.11.3, and with 6.12 before the project began): a
+Password-mode ``QLineEdit`` sends every typed character in clear to every accessibility client, one
 ``object:text-changed:insert`` event per key whose ``any_data`` is the character, although reading the
-field returns bullets. Qt's AT-SPI
-bridge forwards a text event's own text (``atspiadaptor.cpp``: ``textInserted()``/``textRemoved()``);
-an event filter cannot help (accessibility events do not go through Qt's event system). On Windows (UI
-Automation) and macOS (NSAccessibility) Qt's text-change notifications carry no text (read in Qt's
-sources, not measured), so only the AT-SPI platforms (Linux, BSD) need protecting.
+field returns bullets. Qt's AT-SPI bridge forwards a text event's own text (``atspiadaptor.cpp``:
+``textInserted()``/``textRemoved()``); an event filter cannot help (accessibility events do not go
+through Qt's event system). On Windows (UI Automation) and macOS (NSAccessibility) Qt's text-change
+notifications carry no text (read in Qt's sources, not measured), so only the AT-SPI platforms (Linux,
+BSD) need protecting.
 
-Chosen approach: (a) of DESIGN §5, an accessibility *update handler*. Qt calls the handler installed
-with ``QAccessible::installUpdateHandler`` (public, exported, ABI-stable in Qt 6, not bound by PySide6:
-reached here through ctypes) with every accessibility event before the platform bridge sees it. The
-handler lets every event through unchanged except the text events (inserted, removed, replaced text) of
-a *protected* field, which it replaces with the same event carrying as many bullets (the character the
-field itself displays) as the text had characters. Protected: a line edit marked with
-``protect_password_field`` (whatever its echo mode) and any line edit not in Normal echo mode.
+Chosen approach: (a) of the three in docs/architecture.md ("Talking to assistive technologies"), an
+accessibility *update handler*. Qt calls the handler installed with ``QAccessible::installUpdateHandler``
+(public, exported, ABI-stable in Qt 6, not bound by PySide6: reached here through ctypes) with every
+accessibility event before the platform bridge sees it. The handler lets every event through unchanged
+except the text events (inserted, removed, replaced text) of a *protected* field, which it replaces with
+the same event carrying as many bullets (the character the field itself displays) as the text had
+characters. Protected: a line edit marked with ``protect_password_field`` (whatever its echo mode) and
+any line edit not in Normal echo mode.
 
 What a screen-reader user keeps: everything Qt offers for a password field, since the field is a plain
 ``QLineEdit`` and its accessible interface is Qt's own. Role "password text"; name and description;
@@ -41,9 +42,10 @@ the textless interface for marked fields instead of leaving them leaking.
 Safety of the handler: it never keeps a reference to an event; it forwards unknown events unchanged;
 a text event it cannot inspect is dropped rather than sent (fail closed). It is removed at interpreter
 exit, before PySide6 tears Qt down. Qt calls it for every accessibility event, screen reader or not:
-about 18 µs more per keystroke (measured offscreen). Not covered here: the live checklist's rows change
-name as criteria are met, which tells a listener the kind of the character just typed (capital, digit…)
-exactly as the screen shows it to anyone looking.
+about 18 µs more per keystroke (measured offscreen). The live checklist, which would tell a listener the
+kind of each character typed (capital, digit…) if its rows changed name per key, is kept off the bus
+elsewhere: its names and the password's description change only once typing pauses
+(``widgets/checklist.py``, ``accessibility/debounced.py``).
 
 Never logs, prints, announces or stores a password, a character of one, or an event's text.
 """
@@ -55,7 +57,7 @@ import ctypes
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
@@ -69,12 +71,10 @@ from PySide6.QtGui import (
     QAccessibleTextRemoveEvent,
     QAccessibleTextUpdateEvent,
 )
-from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QLineEdit, QStyle
 
 __all__ = [
-    "HIDE_PASSWORD",
     "PASSWORD_FIELD_PROPERTY",
-    "SHOW_PASSWORD",
     "PasswordProtection",
     "ProtectionMethod",
     "UpdateHandlerBinding",
@@ -83,7 +83,6 @@ __all__ = [
     "installed_protection",
     "is_protected_field",
     "protect_password_field",
-    "show_passwords",
 ]
 
 _log = logging.getLogger(__name__)
@@ -126,22 +125,13 @@ class ProtectionMethod(Enum):
 # --- the marking ---------------------------------------------------------------------------------------
 
 
-def _has_dynamic_property(widget: QWidget, name: str) -> bool:
-    # Asked only once the property exists: PySide6's property() of a missing property returns None
-    # without a reference, which enough calls turn into a crash at exit on Python 3.11.
-    wanted = name.encode()
-    return any(bytes(existing.data()) == wanted for existing in widget.dynamicPropertyNames())
-
-
 def is_protected_field(widget: object) -> bool:
     """Whether ``widget``'s text must never reach the accessibility bus."""
     if not isinstance(widget, QLineEdit):
         return False
     if widget.echoMode() != QLineEdit.EchoMode.Normal:
         return True
-    return _has_dynamic_property(widget, PASSWORD_FIELD_PROPERTY) and bool(
-        widget.property(PASSWORD_FIELD_PROPERTY)
-    )
+    return bool(widget.property(PASSWORD_FIELD_PROPERTY))
 
 
 def protect_password_field(edit: QLineEdit) -> None:
@@ -449,21 +439,3 @@ def _create(method: ProtectionMethod | None) -> PasswordProtection:
     textless = _TextlessInterfaces()
     textless.install()
     return textless
-
-
-# The button beside a password field, and what it does (step 2 and "Se connecter").
-SHOW_PASSWORD = "Afficher"
-HIDE_PASSWORD = "Masquer"
-
-
-def show_passwords(button: QAbstractButton, fields: Iterable[QLineEdit], shown: bool) -> None:
-    """Show or hide the password fields and name the button after what it will do next.
-
-    The fields stay protected on the accessibility bus either way (see the module docstring).
-    """
-    mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-    for field in fields:
-        field.setEchoMode(mode)
-    text = HIDE_PASSWORD if shown else SHOW_PASSWORD
-    button.setText(text)
-    button.setAccessibleName(text)

@@ -5,8 +5,9 @@ photographs each state, and the testers' menu "Accessibilité › Aller à" open
 window, so a screen-reader tester checks one screen without replaying the whole journey by hand.
 
 A scenario is a list of steps that click and type on the real widgets of a fresh main window (a fresh
-``GuiContext`` over a fresh private temporary data dir, with its own movable clock); scenarios share
-their first steps with the scenario they continue. The data dir is deleted when the window closes.
+``GuiContext`` over a fresh private temporary data dir, with its own movable clock), through the one
+journey driver (``journey.Candidate``); scenarios share their first steps with the scenario they
+continue. The data dir is deleted when the window closes.
 
 This module never touches the user's data dir, never reads a password from a widget, and types only
 the demonstration passwords below (never a candidate's).
@@ -21,18 +22,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget, QWizard
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget, QWizard
 
 from monmaster_desktop import APP_DISPLAY_NAME
 from monmaster_desktop.accounts.service import open_account_service
 from monmaster_desktop.accounts.store import utc_now
 from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
-from monmaster_desktop.gui.accessibility import Announcer
+from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.testers.journey import Candidate
 from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import CaptchaMode, HashingParameters, Settings, ensure_private_dir
 
@@ -54,9 +57,6 @@ SCENARIO_OPENED = (
     "Votre fenêtre n'a pas changé."
 )
 
-# How long the debounced parts of a page (checklist, strength line, announcements) take to settle.
-SETTLE_MS = 900
-STEP_TIMEOUT_MS = 20000
 DATA_DIR_PREFIX = "monmaster-scenario-"
 
 Step = Callable[["ScenarioRun"], None]
@@ -107,6 +107,8 @@ class ScenarioWindow(MainWindow):
         super().__init__(context)
         self.data_dir = data_dir
         self._discarded = False
+        # Ctrl+W: a tester closes it from the keyboard, window manager or not.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
@@ -122,32 +124,6 @@ class ScenarioWindow(MainWindow):
         self.context.service.close()
         shutil.rmtree(self.data_dir, ignore_errors=True)
         self.data_discarded.emit()
-
-
-def _process_events_for(milliseconds: int) -> None:
-    # An event loop rather than QTest.qWait: the application itself runs scenarios (QtTest may be
-    # left out of an installed build).
-    loop = QEventLoop()
-    QTimer.singleShot(milliseconds, loop.quit)
-    loop.exec()
-
-
-def _key_for(character: str) -> Qt.Key:
-    # Qt's key codes for Latin-1 characters are their upper-case code points (Key_A, Key_Percent…).
-    try:
-        return Qt.Key(ord(character.upper()))
-    except ValueError:
-        return Qt.Key.Key_unknown
-
-
-def _send_key(
-    widget: QWidget,
-    key: Qt.Key,
-    text: str = "",
-    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-) -> None:
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, text))
 
 
 class ScenarioRun:
@@ -187,7 +163,8 @@ class ScenarioRun:
         if window_size is not None:
             self.window.resize(*window_size)
         self.window.show()
-        _process_events_for(50)
+        QTest.qWaitForWindowExposed(self.window)
+        self.candidate = Candidate.at(self.window)
         self._steps_done: tuple[Step, ...] = ()
 
     # --- reaching states --------------------------------------------------------------------------------
@@ -201,174 +178,110 @@ class ScenarioRun:
         if not self.can_reach(scenario):
             raise ValueError(f"scenario {scenario.key!r} does not continue from this window's state")
         for step in scenario.steps[len(self._steps_done) :]:
+            self.candidate.step = f"{scenario.key}: {step.__name__.strip('_').replace('_', ' ')}"
             step(self)
             self._steps_done += (step,)
+
+    def settle(self) -> None:
+        """Wait for the state to be complete on screen: slow work done, debounced updates shown."""
+        self.candidate.settle()
 
     def close(self) -> None:
         self.window.close()  # the window deletes the data dir as it closes
 
-    # --- driving the real widgets -----------------------------------------------------------------------
+    # --- what the tests and the screenshots look at -------------------------------------------------------
 
     def page(self, page_id: PageId) -> FormPage:
-        return self.window.wizard.pages[page_id]
+        return self.candidate.page(page_id)
 
     def current_page(self) -> PageId | None:
-        return self.window.wizard.current_page_id
+        return self.candidate.current_page()
 
     def wizard_button(self, which: Button) -> QAbstractButton:
-        return self.window.wizard.button(which)
-
-    def click(self, button: QAbstractButton) -> None:
-        if not (button.isVisible() and button.isEnabled()):
-            raise RuntimeError(f"{button.objectName() or button.text()!r} cannot be clicked in this state")
-        # A mouse press and release, as a candidate's click: the button also takes the focus.
-        centre = QPointF(button.rect().center())
-        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-            QApplication.sendEvent(
-                button,
-                QMouseEvent(
-                    kind,
-                    centre,
-                    QPointF(button.mapToGlobal(centre)),
-                    Qt.MouseButton.LeftButton,
-                    Qt.MouseButton.LeftButton
-                    if kind is QEvent.Type.MouseButtonPress
-                    else Qt.MouseButton.NoButton,
-                    Qt.KeyboardModifier.NoModifier,
-                ),
-            )
-        _process_events_for(20)
-
-    def type(self, edit: QLineEdit, text: str) -> None:
-        """Replace the field's text the way a keyboard does: select all, erase, type each character."""
-        edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        _send_key(edit, Qt.Key.Key_A, modifiers=Qt.KeyboardModifier.ControlModifier)
-        _send_key(edit, Qt.Key.Key_Backspace)
-        for character in text:
-            _send_key(edit, _key_for(character), character)
+        return self.candidate.button(which)
 
     def field(self, page_id: PageId, name: str) -> QLineEdit:
-        return self.page(page_id).child(QLineEdit, name)
-
-    def wait_until(self, condition: Callable[[], bool] = lambda: True) -> None:
-        """Let the slow work (hashing) finish and ``condition`` become true."""
-        waited = 0
-        while self.context.runner.busy or not condition():
-            if waited >= STEP_TIMEOUT_MS:
-                raise TimeoutError("the scenario's state was not reached in time")
-            _process_events_for(20)
-            waited += 20
-
-    def settle(self) -> None:
-        """Wait for the state to be complete on screen: slow work done, debounced updates shown."""
-        self.wait_until()
-        _process_events_for(SETTLE_MS)
+        return self.candidate.field(page_id, name)
 
     def fit(self, window: QWidget) -> None:
         """Give a secondary window (the outbox) the run's window size, when the run has one."""
         if self.window_size is not None:
             window.resize(*self.window_size)
-        _process_events_for(20)
+        self.candidate.refresh()
 
 
-# --- the steps ----------------------------------------------------------------------------------------
+# --- the steps: what the candidate does, through the journey driver -------------------------------------
 
 
 def _press_next(run: ScenarioRun) -> None:
-    run.click(run.wizard_button(Button.NextButton))
+    run.candidate.click(run.candidate.button(Button.NextButton))
 
 
 def _answer_oui_then_non_to_the_last_question(run: ScenarioRun) -> None:
-    page = run.page(PageId.ELIGIBILITY)
-    for key in QUESTION_KEYS[:-1]:
-        run.click(page.radio(key, Answer.OUI))
-    run.click(page.radio(QUESTION_KEYS[-1], Answer.NON))
+    run.candidate.answer({QUESTION_KEYS[-1]: Answer.NON})
 
 
 def _change_the_last_answer_to_oui(run: ScenarioRun) -> None:
-    page = run.page(PageId.ELIGIBILITY)
-    run.click(page.radio(QUESTION_KEYS[-1], Answer.OUI))
-    _process_events_for(20)
+    page = run.candidate.eligibility_page()
+    run.candidate.click(page.radio(QUESTION_KEYS[-1], Answer.OUI))
+    run.candidate.refresh()
     page.scroll_area.ensureWidgetVisible(page.child(QWidget, "eligiblePanel"))
 
 
 def _type_an_icloud_address_and_half_a_password(run: ScenarioRun) -> None:
-    run.type(run.field(PageId.CREDENTIALS, "emailEdit"), ICLOUD_EMAIL)
-    run.type(run.field(PageId.CREDENTIALS, "passwordEdit"), HALF_MET_PASSWORD)
-    page = run.page(PageId.CREDENTIALS)
-    _process_events_for(20)
+    candidate = run.candidate
+    candidate.replace_text(candidate.field(PageId.CREDENTIALS, "emailEdit"), ICLOUD_EMAIL)
+    candidate.replace_text(candidate.field(PageId.CREDENTIALS, "passwordEdit"), HALF_MET_PASSWORD)
+    page = candidate.credentials_page()
+    candidate.refresh()
     page.scroll_area.ensureWidgetVisible(page.checklist)
 
 
-def _solve_the_captcha(run: ScenarioRun) -> None:
-    captcha = run.page(PageId.CREDENTIALS).captcha_widget
-    if captcha is not None:
-        challenge = captcha.captcha
-        answer = challenge.code if captcha.mode is CaptchaMode.IMAGE else challenge.question_answer
-        run.type(captcha.answer_edit(), answer)
-
-
 def _submit_with_mistakes(run: ScenarioRun) -> None:
-    run.type(run.field(PageId.CREDENTIALS, "emailEdit"), MISTYPED_EMAIL)
-    run.type(run.field(PageId.CREDENTIALS, "confirmationEdit"), MISMATCHED_CONFIRMATION)
-    _solve_the_captcha(run)
-    run.click(run.wizard_button(Button.CommitButton))
-    run.wait_until()
+    candidate = run.candidate
+    candidate.replace_text(candidate.field(PageId.CREDENTIALS, "emailEdit"), MISTYPED_EMAIL)
+    candidate.replace_text(candidate.field(PageId.CREDENTIALS, "confirmationEdit"), MISMATCHED_CONFIRMATION)
+    candidate.solve_captcha()
+    candidate.submit_credentials()
 
 
 def _submit_correctly(run: ScenarioRun) -> None:
-    run.type(run.field(PageId.CREDENTIALS, "emailEdit"), EMAIL)
-    run.type(run.field(PageId.CREDENTIALS, "passwordEdit"), PASSWORD)
-    run.type(run.field(PageId.CREDENTIALS, "confirmationEdit"), PASSWORD)
-    _solve_the_captcha(run)
-    consent = run.page(PageId.CREDENTIALS).consent_checkbox
-    if not consent.isChecked():
-        run.click(consent)
-    run.click(run.wizard_button(Button.CommitButton))
-    run.wait_until(lambda: run.current_page() is PageId.MAIL_SENT)
+    run.candidate.register(EMAIL, PASSWORD)
 
 
 def _open_the_outbox(run: ScenarioRun) -> None:
-    run.click(run.page(PageId.MAIL_SENT).open_outbox_button)
-    outbox = run.window.outbox_window()
-    run.wait_until(outbox.isVisible)
-    run.fit(outbox)
+    run.fit(run.candidate.open_outbox())
 
 
 def _follow_the_link_too_late(run: ScenarioRun) -> None:
     run.clock.offset = run.context.settings.activation_token_lifetime + timedelta(hours=1)
-    run.click(run.window.outbox_window().link_buttons()[0])
-    run.wait_until()
+    run.candidate.follow_link()
+    run.candidate.wait_until_idle()
 
 
 def _resend_and_follow_the_new_link(run: ScenarioRun) -> None:
     run.clock.offset = timedelta()
-    run.click(run.page(PageId.MAIL_SENT).resend_button)
-    run.click(run.page(PageId.MAIL_SENT).open_outbox_button)
-    run.click(run.window.outbox_window().link_buttons()[0])
-    run.wait_until(lambda: run.current_page() is PageId.ACTIVATED)
-
-
-def _sign_in_with(run: ScenarioRun, password: str) -> None:
-    run.type(run.field(PageId.SIGN_IN, "passwordEdit"), password)
-    run.click(run.wizard_button(Button.NextButton))
-    run.wait_until()
+    run.candidate.click(run.candidate.page(PageId.MAIL_SENT).child(QAbstractButton, "resendButton"))
+    run.candidate.open_outbox()
+    run.candidate.follow_link()
+    run.candidate.wait_for_page(PageId.ACTIVATED)
 
 
 def _go_to_sign_in_and_mistype_the_password(run: ScenarioRun) -> None:
-    _press_next(run)  # "Se connecter" on "Compte activé"
-    _sign_in_with(run, WRONG_PASSWORD)
+    run.candidate.press(Button.NextButton, "Se connecter")  # on "Compte activé"
+    run.candidate.wait_for_page(PageId.SIGN_IN)
+    run.candidate.sign_in(EMAIL, WRONG_PASSWORD)
 
 
 def _sign_in(run: ScenarioRun) -> None:
-    _sign_in_with(run, PASSWORD)
-    run.wait_until(lambda: run.current_page() is PageId.SIGNED_IN)
+    run.candidate.sign_in(EMAIL, PASSWORD)
+    run.candidate.wait_for_page(PageId.SIGNED_IN)
 
 
 def _mistype_until_blocked(run: ScenarioRun) -> None:
     # One failure so far; the throttle steps in at the settings' number of free failures.
     for _ in range(run.context.settings.throttle.free_failures - 1):
-        _sign_in_with(run, WRONG_PASSWORD)
+        run.candidate.sign_in(EMAIL, WRONG_PASSWORD)
 
 
 # --- the scenarios, in the order of the journey --------------------------------------------------------

@@ -9,21 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from monmaster_desktop.gui.style import DEFAULT_THEME, theme_tokens
+from monmaster_desktop.gui.style import repolish, theme_colour
 
 KINDS = ("error", "success", "info", "warning")
-
-
-def current_theme() -> str:
-    app = QApplication.instance()
-    theme = app.property("theme") if app is not None else None
-    return str(theme) if theme else DEFAULT_THEME
-
-
-def kind_colour(kind: str) -> QColor:
-    return QColor(theme_tokens(current_theme()).get(kind, theme_tokens(current_theme())["text"]))
 
 
 def paint_status_icon(painter: QPainter, box: QRectF, kind: str, colour: QColor | None = None) -> None:
@@ -35,13 +25,13 @@ def paint_status_icon(painter: QPainter, box: QRectF, kind: str, colour: QColor 
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if kind == "neutral":
         pen_width = max(1.5, box.width() / 10)
-        painter.setPen(QPen(colour or kind_colour("text-mention"), pen_width))
+        painter.setPen(QPen(colour or theme_colour("text-mention"), pen_width))
         inset = pen_width / 2
         painter.drawEllipse(box.adjusted(inset, inset, -inset, -inset))
         painter.restore()
         return
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour or kind_colour(kind))
+    painter.setBrush(colour or theme_colour(kind))
     painter.drawEllipse(box)
     pen = QPen(QColor("#ffffff"))
     pen.setWidthF(max(1.5, box.width() / 8))
@@ -95,10 +85,6 @@ class IconLabel(QLabel):
         left = self._icon_size() + self._icon_size() // 2 if self._icon else 0
         self.setContentsMargins(left, 0, 0, 0)
 
-    def _repolish(self) -> None:
-        self.style().unpolish(self)
-        self.style().polish(self)
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._update_margin()
@@ -131,7 +117,7 @@ class FieldMessage(IconLabel):
         self.setProperty("kind", kind)
         self.setText(text)
         self.set_icon(kind)
-        self._repolish()
+        repolish(self)
         self.setVisible(bool(text))
 
     def clear(self) -> None:  # type: ignore[override]

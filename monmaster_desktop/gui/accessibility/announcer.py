@@ -2,8 +2,8 @@
 
 ``Announcer.announce`` sends a ``QAccessibleAnnouncementEvent`` (Qt 6.8+), polite for progress and
 assertive for errors, and emits ``announced`` so the tests and the testers' log see the same stream.
-Pages also keep the focused field's accessible description current, since some screen readers only
-read that (DESIGN §5).
+Pages also keep the focused field's accessible description current with ``describe``, since some
+screen readers only read that (docs/accessibility.md, "Known limits per platform").
 """
 
 from __future__ import annotations
@@ -27,5 +27,10 @@ class Announcer(QObject):
 
 
 def describe(widget: QWidget, *parts: str | None) -> None:
-    """Set a widget's accessible description from the non-empty parts (hint, current error…)."""
-    widget.setAccessibleDescription(" ".join(part for part in parts if part))
+    """Set a widget's accessible description from the non-empty parts (hint, current error…).
+
+    Only when the text changes: each change is an event every accessibility client receives.
+    """
+    description = " ".join(part for part in parts if part)
+    if widget.accessibleDescription() != description:
+        widget.setAccessibleDescription(description)

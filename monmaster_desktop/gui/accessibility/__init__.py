@@ -1,0 +1,1 @@
+"""What the application tells assistive technologies, and what it keeps from them (docs/architecture.md)."""
