@@ -1,22 +1,27 @@
 """The ``monmaster-desktop`` command: the GUI by default, operator sub-commands otherwise.
 
 The operator sub-commands (``accounts list``, ``outbox list``, ``outbox show``) never import Qt, so
-they work on a machine without a screen. Nothing printed here ever contains a password or a hash.
+they work on a machine without a screen. Nothing printed here ever contains a password or a hash,
+and nothing ends in a traceback: data that cannot be used (folder, damaged or too new database,
+full or read-only disk) is said in French with exit status 2, a missing screen with status 3, and a
+reader that stops early (``outbox show 1 | head``) ends the output quietly.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from monmaster_desktop import APP_DISPLAY_NAME
+from monmaster_desktop import APP_DISPLAY_NAME, texts
 from monmaster_desktop.accounts.service import AccountService, open_account_service
-from monmaster_desktop.accounts.store import DatabaseTooNewError, to_text
+from monmaster_desktop.accounts.store import DatabaseDamagedError, to_text
 from monmaster_desktop.crash_log import start_crash_log
-from monmaster_desktop.settings import CaptchaMode, Settings, default_data_dir
+from monmaster_desktop.exit_codes import EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
+from monmaster_desktop.settings import CaptchaMode, DataError, Settings, default_data_dir
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -139,6 +144,11 @@ def settings_from(arguments: argparse.Namespace) -> Settings:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A terminal that cannot show a character (an address in Chinese on a Latin-1 console) gets an
+    # escape instead of a UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     arguments = build_parser().parse_args(argv)
     settings = settings_from(arguments)
     if arguments.self_test:
@@ -150,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_screenshots(arguments.screenshots)
     if arguments.command is None:
+        missing = missing_display()
+        if missing is not None:
+            print(f"{missing}\n{texts.WITHOUT_A_SCREEN}", file=sys.stderr)
+            return EXIT_NO_DISPLAY
         from monmaster_desktop.gui.app import run_gui  # Qt is loaded only for the GUI
 
         crash_log = start_crash_log(settings.data_dir)  # a tester attaches it to a report
@@ -159,15 +173,48 @@ def main(argv: Sequence[str] | None = None) -> int:
             if crash_log is not None:
                 crash_log.close()
     try:
-        service = open_account_service(settings)
-    except DatabaseTooNewError as error:
-        print(error, file=sys.stderr)
-        return 2
-    if arguments.command == "accounts":
-        return _accounts_list(service, as_json=arguments.json)
-    if arguments.action == "list":
-        return _outbox_list(service, as_json=arguments.json)
-    return _outbox_show(service, arguments.id)
+        return _run_command(arguments, settings)
+    except DataError as error:
+        message = str(error)
+        if isinstance(error, DatabaseDamagedError):
+            message += f" {texts.DATABASE_DAMAGED_CLI_ADVICE}"
+        print(message, file=sys.stderr)
+        return EXIT_DATA_UNUSABLE
+    except BrokenPipeError:
+        # The reader went away (`| head`): what is left of the output goes nowhere, quietly, including
+        # what Python would flush at exit (python.org's documented recipe for SIGPIPE).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def missing_display() -> str | None:
+    """Why no window can open here, in French, or None; Qt is not loaded to find out.
+
+    On Linux and the BSDs a window needs an X11 or Wayland display. Qt itself would abort with an
+    English message and a misleading hint about libxcb-cursor0. A platform chosen explicitly with
+    QT_QPA_PLATFORM (offscreen, vnc…) is left to Qt; the GUI catches Qt's own failure as well.
+    """
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return texts.NO_DISPLAY
+
+
+def _run_command(arguments: argparse.Namespace, settings: Settings) -> int:
+    service = open_account_service(settings)
+    try:
+        if arguments.command == "accounts":
+            status = _accounts_list(service, as_json=arguments.json)
+        elif arguments.action == "list":
+            status = _outbox_list(service, as_json=arguments.json)
+        else:
+            status = _outbox_show(service, arguments.id)
+        sys.stdout.flush()  # a closed pipe shows here, inside the try, not at interpreter exit
+        return status
+    finally:
+        service.close()
 
 
 def _accounts_list(service: AccountService, *, as_json: bool) -> int:

@@ -59,7 +59,8 @@ def start_crash_log(data_dir: Path, now: datetime | None = None) -> CrashLog | N
         "joignez-le à votre signalement.\n\n"
     )
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, as the service makes it
+        folder.mkdir(mode=0o700, exist_ok=True)
         stream = open(path, "x", encoding="utf-8")  # noqa: SIM115 - open for the whole run
         if sys.platform != "win32":
             os.chmod(path, 0o600)

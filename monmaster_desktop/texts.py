@@ -71,6 +71,108 @@ SIGN_IN_PENDING = (
 SIGN_IN_THROTTLED = "Trop de tentatives de connexion ont échoué pour cette adresse. Réessayez dans {wait}."
 
 
+# --- Storage failures (project-written; docs/reliability.md) --------------------------------------
+# Keyed by StorageProblem's values (accounts.store): why SQLite or the disk refused, then what to do.
+STORAGE_REASONS = {
+    "full": "l'espace disque est plein, ou la base de données a atteint sa taille maximale.",
+    "read_only": "la base de données ou son dossier est en lecture seule.",
+    "busy": "la base de données est occupée par un autre programme.",
+    "damaged": "le fichier de la base de données est endommagé.",
+    "unavailable": "le disque ou le dossier des données ne répond pas (erreur d'accès).",
+}
+STORAGE_ADVICE = {
+    "full": "Libérez de la place sur le disque, puis réessayez.",
+    "read_only": "Rétablissez l'accès en écriture, puis réessayez.",
+    "busy": "Réessayez dans un instant.",
+    "damaged": (
+        "Relancez l'application : elle mettra le fichier endommagé de côté et repartira sur une base neuve."
+    ),
+    "unavailable": "Vérifiez le disque et le dossier des données, puis réessayez.",
+}
+# What a service result says (the GUI shows it where the candidate acted; nothing typed is lost).
+STORAGE_FAILED = "Impossible d'enregistrer : {reason} {advice}"
+# What the command line and the start-up say to the operator.
+STORAGE_UNUSABLE = (
+    "Impossible d'utiliser la base de données {path} : {reason} {advice} Vous pouvez aussi choisir un "
+    "autre dossier avec --data-dir DOSSIER."
+)
+INPUT_KEPT = "Vos saisies sont conservées."
+
+# --- A damaged database file (project-written) ----------------------------------------------------
+DATABASE_DAMAGED = (
+    "La base de données {path} est endommagée ou n'est pas une base de Mon Master Desktop (fichier "
+    "tronqué, abîmé ou d'un autre type) : elle ne peut pas être ouverte. Elle n'a pas été modifiée."
+)
+DATABASE_DAMAGED_CLI_ADVICE = (
+    "Lancez l'application graphique, qui la met de côté sans la modifier et repart sur une base neuve, "
+    "ou choisissez un autre dossier avec --data-dir DOSSIER."
+)
+DATABASE_SET_ASIDE_TITLE = "Base de données endommagée"
+DATABASE_SET_ASIDE = (
+    "La base de données de Mon Master Desktop était endommagée et ne pouvait pas être ouverte. Elle a "
+    "été mise de côté sans être modifiée, sous le nom « {name} », dans le dossier {folder}.\n\n"
+    "L'application repart sur une base de données neuve : les comptes et les courriels enregistrés "
+    "avant ne s'y trouvent pas."
+)
+DATABASE_SET_ASIDE_FAILED = (
+    "La base de données {path} est endommagée et n'a pas pu être mise de côté ({reason}). Elle n'a pas "
+    "été modifiée. Déplacez-la vous-même, ou choisissez un autre dossier avec --data-dir DOSSIER."
+)
+
+# --- The data folder (project-written) ------------------------------------------------------------
+DATA_DIR_NOT_A_FOLDER = (
+    "« {path} » n'est pas un dossier : Mon Master Desktop ne peut pas y enregistrer ses données. "
+    "Choisissez un dossier avec --data-dir DOSSIER."
+)
+DATA_DIR_CANNOT_CREATE = (
+    "Impossible de créer le dossier des données {path} ({reason}). Choisissez un autre dossier avec "
+    "--data-dir DOSSIER."
+)
+DATA_DIR_READ_ONLY = (
+    "Le dossier des données {path} est en lecture seule (droits d'accès ou système de fichiers en "
+    "lecture seule) : Mon Master Desktop ne peut pas y enregistrer les comptes. Rendez-le accessible en "
+    "écriture, ou choisissez un autre dossier avec --data-dir DOSSIER."
+)
+DATA_DIR_OTHER_OWNER = (
+    "Le dossier des données {path} appartient à un autre utilisateur, qui ne vous permet pas d'y "
+    "écrire : Mon Master Desktop ne peut pas y enregistrer les comptes. Choisissez un dossier à vous "
+    "avec --data-dir DOSSIER."
+)
+# Why the system refused, by errno name; any other error is named by its number.
+OS_ERROR_REASONS = {
+    "EACCES": "droits insuffisants",
+    "EPERM": "droits insuffisants",
+    "EROFS": "système de fichiers en lecture seule",
+    "ENOSPC": "disque plein",
+    "EDQUOT": "quota de disque atteint",
+    "ENAMETOOLONG": "nom trop long",
+    "ENOENT": "dossier parent introuvable",
+    "ENOTDIR": "un élément du chemin n'est pas un dossier",
+    "EEXIST": "un fichier porte déjà ce nom",
+}
+OS_ERROR_OTHER = "erreur système n° {number}"
+
+# --- No screen (project-written) ------------------------------------------------------------------
+NO_DISPLAY = (
+    "Mon Master Desktop ne peut pas ouvrir sa fenêtre : aucun écran n'est disponible (ni DISPLAY ni "
+    "WAYLAND_DISPLAY n'est défini, comme dans une session SSH ou sur un serveur). Lancez-le depuis une "
+    "session de bureau."
+)
+DISPLAY_UNREACHABLE = (
+    "Mon Master Desktop ne peut pas ouvrir sa fenêtre : l'écran « {display} » ne répond pas. Lancez-le "
+    "depuis une session de bureau, ou vérifiez la variable DISPLAY."
+)
+DISPLAY_PLATFORM_FAILED = (
+    "Mon Master Desktop ne peut pas ouvrir sa fenêtre : Qt n'a pu utiliser aucun affichage (une "
+    "bibliothèque système manque peut-être ; les messages de Qt sont repris ci-dessous)."
+)
+WITHOUT_A_SCREEN = (
+    "Sans écran, ces commandes fonctionnent : monmaster-desktop --self-test, "
+    "monmaster-desktop --screenshots DOSSIER, monmaster-desktop accounts list, "
+    "monmaster-desktop outbox list et monmaster-desktop outbox show ID."
+)
+
+
 def format_wait(seconds: int) -> str:
     """A wait time in words: "45 secondes", "2 minutes", "1 heure et 5 minutes"."""
     seconds = max(1, int(seconds))

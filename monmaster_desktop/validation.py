@@ -20,6 +20,7 @@ background once its window is painted.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import unicodedata
@@ -35,6 +36,7 @@ __all__ = [
     "EMAIL_ERROR_MESSAGES",
     "EXCLUDED_PUNCTUATION",
     "MAX_EMAIL_LENGTH",
+    "MAX_PASSWORD_FIELD_LENGTH",
     "MAX_PASSWORD_LENGTH",
     "MIN_PASSWORD_LENGTH",
     "PASSWORD_CRITERIA",
@@ -58,6 +60,12 @@ __all__ = [
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 128
 MAX_EMAIL_LENGTH = 254
+# What a password field accepts (a 1 MB paste is cut there): well above MAX_PASSWORD_LENGTH, so a
+# password that is too long is still seen, and refused with its message, never silently shortened to
+# one that passes. Eight times the limit also covers NFKC shrinking decomposed accents.
+MAX_PASSWORD_FIELD_LENGTH = 8 * MAX_PASSWORD_LENGTH
+
+log = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------------------
 # Passwords
@@ -237,14 +245,23 @@ def estimate_strength(password: str, context: Iterable[str] = ()) -> Strength:
     The password is NFKC-normalized first (the form that gets hashed); see ``strength_context_for_email``
     for the usual context.
     """
-    normalized = normalize_password(password)[:STRENGTH_MAX_INPUT_LENGTH]
+    # zxcvbn's date matcher raises on digits followed by a line feed (its regular expressions end in
+    # "$", which also matches before a final "\n"): a line feed is scored as the space it looks like.
+    # A password with one is refused anyway (a control character).
+    normalized = normalize_password(password)[:STRENGTH_MAX_INPUT_LENGTH].replace("\n", " ")
     if not normalized:
         return _strength(0)  # zxcvbn 4.5 raises IndexError on an empty string
     user_inputs = [word for word in (normalize_password(str(item)).lower() for item in context) if word]
     from zxcvbn import zxcvbn
 
-    with _zxcvbn_lock:
-        result = zxcvbn(normalized, user_inputs=user_inputs, max_length=STRENGTH_MAX_INPUT_LENGTH)
+    try:
+        with _zxcvbn_lock:
+            result = zxcvbn(normalized, user_inputs=user_inputs, max_length=STRENGTH_MAX_INPUT_LENGTH)
+    except Exception as error:  # a zxcvbn bug must not break typing or registering
+        # Logged by type only (the message could quote the password); scored as the weakest, so a
+        # password zxcvbn cannot judge is refused as too guessable rather than let through.
+        log.error("zxcvbn failed on a password: %s", type(error).__name__)
+        return _strength(0)
     return _strength(min(max(int(result["score"]), 0), len(STRENGTH_LABELS) - 1))
 
 

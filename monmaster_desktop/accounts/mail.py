@@ -27,6 +27,8 @@ ACTIVATION_URL_SCHEME = "monmaster"
 ACTIVATION_URL_HOST = "activer"
 ACTIVATION_URL_PARAMETER = "jeton"
 MESSAGE_ID_DOMAIN = "monmaster-desktop.invalid"
+# Longer than any address the service accepts (254): a longer filter matches no mail.
+MAX_RECIPIENT_LENGTH = 320
 
 
 def activation_url(token: str) -> str:
@@ -178,6 +180,14 @@ def _link_collector_class() -> type[HTMLParser]:
     return LinkCollector
 
 
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: SQLite could not even be asked
+        return False
+    return True
+
+
 def _entry(row: sqlite3.Row) -> OutboxEntry:
     sent_at = from_text(row["sent_at"])
     assert sent_at is not None
@@ -203,9 +213,15 @@ class Outbox:
         return cursor.lastrowid
 
     def list(self, recipient: str | None = None) -> list[OutboxEntry]:
+        """The mails, newest first; only those to ``recipient`` (any case) when given.
+
+        Raises ``StorageError`` (French) when the database cannot be read, like every reading here.
+        """
         query = "SELECT id, recipient, subject, sent_at, read_at FROM outbox"
         parameters: tuple[str, ...] = ()
         if recipient is not None:
+            if len(recipient) > MAX_RECIPIENT_LENGTH or not _is_utf8(recipient):
+                return []  # no stored address is that long or holds a lone surrogate
             query += " WHERE lower(recipient) = lower(?)"
             parameters = (recipient,)
         with self._database.reading() as connection:

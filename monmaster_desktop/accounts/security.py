@@ -2,9 +2,11 @@
 
 No Qt import here. Passwords arrive already NFKC-normalized by ``validation.normalize_password``
 and leave only as argon2id hashes; they are never logged, and exceptions raised here never carry
-them (argon2-cffi's own exceptions do not either). argon2, like hashlib and secrets (which load
-OpenSSL), is imported where it is first needed, never at start: the operator's commands
-(``accounts list``) never need them.
+them (argon2-cffi's own exceptions do not either). Any string is accepted, lone surrogates included:
+it is encoded with ``surrogatepass``, which gives the same bytes as UTF-8 for every valid string (so
+existing hashes keep verifying) and bytes no valid string has for the others. argon2, like hashlib
+and secrets (which load OpenSSL), is imported where it is first needed, never at start: the
+operator's commands (``accounts list``) never need them.
 """
 
 from __future__ import annotations
@@ -46,13 +48,13 @@ class PasswordHashing:
         return self._made_hasher
 
     def hash(self, normalized_password: str) -> str:
-        return self._hasher.hash(normalized_password)
+        return self._hasher.hash(_password_bytes(normalized_password))
 
     def verify(self, stored_hash: str, normalized_password: str) -> bool:
         from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
         try:
-            return self._hasher.verify(stored_hash, normalized_password)
+            return self._hasher.verify(stored_hash, _password_bytes(normalized_password))
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
 
@@ -94,6 +96,10 @@ class PasswordHashing:
             return True
 
 
+def _password_bytes(password: str) -> bytes:
+    return password.encode("utf-8", "surrogatepass")
+
+
 def new_activation_token() -> str:
     import secrets  # with hmac, loads OpenSSL: only where a token is made
 
@@ -104,4 +110,4 @@ def token_digest(token: str) -> str:
     """What the database keeps of a token: its SHA-256, so a copy of the file cannot activate anything."""
     import hashlib  # loads OpenSSL: only where a token is made or followed
 
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()

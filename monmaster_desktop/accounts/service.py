@@ -1,26 +1,47 @@
 """What a candidate can do with an account: register, activate, resend the mail, sign in.
 
 Every operation returns an explicit result (an outcome enum plus the French message to show)
-instead of raising for expected outcomes. The service checks every rule again — the GUI is not the
-only guard — using the same ``validation`` and ``eligibility`` functions the GUI displays.
+instead of raising for expected outcomes, whatever the strings it is given (any text, lone
+surrogates, controls, megabytes). A storage failure (full disk, read-only file or folder, damaged
+file) is one of those results too: ``RefusalReason.STORAGE_FAILED`` for a registration, the
+``STORAGE_FAILED`` outcome elsewhere, with the French message of ``StorageError``; the next call
+works again once the cause is gone. Only the reading helpers (``list_accounts``, ``find_account``
+and the outbox's) raise, ``StorageError``, having no result to carry it. The service checks every
+rule again — the GUI is not the only guard — using the same ``validation`` and ``eligibility``
+functions the GUI displays.
 No Qt import here. Passwords are NFKC-normalized, hashed with argon2id and then forgotten: they are
-never stored, logged, put in a result or in an exception.
+never stored, logged, put in a result or in an exception. The sign-in throttle stores no input
+either: a keyed hash of a valid address, or one fixed bucket for anything else.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
+from pathlib import Path
+from typing import TypeVar
 
 from monmaster_desktop import eligibility, texts, validation
 from monmaster_desktop.accounts.mail import Outbox, build_activation_mail
 from monmaster_desktop.accounts.security import PasswordHashing, new_activation_token, token_digest
-from monmaster_desktop.accounts.store import Database, from_text, to_text, utc_now
-from monmaster_desktop.settings import Settings, ensure_private_dir
+from monmaster_desktop.accounts.store import (
+    THROTTLE_KEY_NAME,
+    Database,
+    DatabaseDamagedError,
+    StorageError,
+    StorageProblem,
+    from_text,
+    set_aside_damaged_database,
+    to_text,
+    utc_now,
+)
+from monmaster_desktop.settings import DataError, Settings, ensure_private_dir, os_error_reason
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +95,7 @@ class RegistrationField(Enum):
     PASSWORD_CONFIRMATION = "password_confirmation"
     CONSENT = "consent"
     ELIGIBILITY = "eligibility"
+    STORAGE = "storage"  # no field: the disk or the database refused (shown in the summary only)
 
 
 class RefusalReason(Enum):
@@ -87,6 +109,7 @@ class RefusalReason(Enum):
     NOT_ELIGIBLE = "not_eligible"
     ALREADY_ACTIVE = "already_active"
     ALREADY_PENDING = "already_pending"
+    STORAGE_FAILED = "storage_failed"  # full disk, read-only file or folder…: nothing was written
 
 
 @dataclass(frozen=True)
@@ -129,6 +152,7 @@ class ActivationOutcome(Enum):
     EXPIRED = "expired"
     SUPERSEDED = "superseded"
     UNKNOWN = "unknown"
+    STORAGE_FAILED = "storage_failed"
 
 
 @dataclass(frozen=True)
@@ -142,6 +166,7 @@ class ResendOutcome(Enum):
     SENT = "sent"
     ALREADY_ACTIVE = "already_active"
     UNKNOWN_ADDRESS = "unknown_address"
+    STORAGE_FAILED = "storage_failed"
 
 
 @dataclass(frozen=True)
@@ -159,6 +184,7 @@ class SignInOutcome(Enum):
     FAILED = "failed"  # unknown address or wrong password: one generic message for both
     PENDING_ACTIVATION = "pending_activation"  # right password, account not activated yet
     THROTTLED = "throttled"
+    STORAGE_FAILED = "storage_failed"  # whatever the password: the attempt could not be recorded
 
 
 @dataclass(frozen=True)
@@ -174,6 +200,15 @@ def email_key(normalized_email: str) -> str:
     return normalized_email.casefold()
 
 
+_Result = TypeVar("_Result")
+
+# The throttle's one key for every sign-in whose address is not an address at all (it can be a
+# password typed into the wrong field): what was typed is never stored, not even hashed.
+NOT_AN_ADDRESS_ATTEMPT_KEY = "not-an-address"
+# A token is 43 characters (secrets.token_urlsafe of 32 bytes); anything much longer is not one.
+_MAX_TOKEN_LENGTH = 256
+
+
 class AccountService:
     def __init__(
         self,
@@ -186,6 +221,7 @@ class AccountService:
         self._settings = settings
         self._clock = clock
         self._hashing = hashing or PasswordHashing(settings.hashing)
+        self._throttle_key: bytes | None = None
         self.outbox = Outbox(database)
 
     def close(self) -> None:
@@ -197,7 +233,26 @@ class AccountService:
 
     # --- register ---------------------------------------------------------------------------------
 
+    def _unless_storage_fails(
+        self, action: str, call: Callable[[], _Result], failed: Callable[[str], _Result]
+    ) -> _Result:
+        """``call()``, or the result ``failed`` makes of StorageError's French message."""
+        try:
+            return call()
+        except StorageError as error:
+            log.warning("%s not stored: %s", action, error.problem.value)
+            return failed(error.message)
+
     def register(self, request: RegistrationRequest) -> RegistrationResult:
+        return self._unless_storage_fails(
+            "registration",
+            lambda: self._register(request),
+            lambda message: RegistrationResult(
+                None, (Refusal(RegistrationField.STORAGE, RefusalReason.STORAGE_FAILED, message),)
+            ),
+        )
+
+    def _register(self, request: RegistrationRequest) -> RegistrationResult:
         refusals: list[Refusal] = []
 
         email_check = validation.check_email(request.email)
@@ -332,6 +387,15 @@ class AccountService:
     # --- activation -------------------------------------------------------------------------------
 
     def activate(self, token: str) -> ActivationResult:
+        return self._unless_storage_fails(
+            "activation",
+            lambda: self._activate(token),
+            lambda message: ActivationResult(ActivationOutcome.STORAGE_FAILED, message),
+        )
+
+    def _activate(self, token: str) -> ActivationResult:
+        if len(token) > _MAX_TOKEN_LENGTH:
+            return ActivationResult(ActivationOutcome.UNKNOWN, texts.ACTIVATION_UNKNOWN)
         now = self._clock()
         with self._database.transaction() as connection:
             row = connection.execute(
@@ -361,6 +425,13 @@ class AccountService:
         return ActivationResult(outcome, message, self._account_by_id(account_id))
 
     def resend_activation(self, email: str) -> ResendResult:
+        return self._unless_storage_fails(
+            "activation mail",
+            lambda: self._resend_activation(email),
+            lambda message: ResendResult(ResendOutcome.STORAGE_FAILED, message),
+        )
+
+    def _resend_activation(self, email: str) -> ResendResult:
         check = validation.check_email(email)
         account = self._account_by_email(check.normalized) if check.normalized else None
         if account is None:
@@ -375,9 +446,16 @@ class AccountService:
     # --- sign-in ----------------------------------------------------------------------------------
 
     def sign_in(self, email: str, password: str) -> SignInResult:
+        return self._unless_storage_fails(
+            "sign-in",
+            lambda: self._sign_in(email, password),
+            lambda message: SignInResult(SignInOutcome.STORAGE_FAILED, message),
+        )
+
+    def _sign_in(self, email: str, password: str) -> SignInResult:
         now = self._clock()
         check = validation.check_email(email)
-        key = email_key(check.normalized) if check.normalized else email.strip().casefold()
+        key = self._attempt_key(check.normalized)
         locked_until = self._locked_until(key)
         if locked_until is not None and locked_until > now:
             wait = locked_until - now
@@ -387,21 +465,28 @@ class AccountService:
         normalized_password = validation.normalize_password(password)
         account = self._account_by_email(check.normalized) if check.normalized else None
         stored_hash = self._password_hash(account.id) if account else None
-        if stored_hash is None:
+        if len(normalized_password) > validation.MAX_PASSWORD_LENGTH:
+            # Registration refuses such a password, so it matches nothing; the same time is spent
+            # (on a bounded string) so that the answer does not tell whether the account exists.
+            self._hashing.spend_verification_time(normalized_password[: validation.MAX_PASSWORD_LENGTH])
+            verified = False
+        elif stored_hash is None:
             self._hashing.spend_verification_time(normalized_password)
             verified = False
         else:
             verified = self._hashing.verify(stored_hash, normalized_password)
-        if not verified or account is None:
+        if not verified or account is None or stored_hash is None:
             return self._record_failure(key, now)
 
-        self._clear_failures(key)
         if account.status is AccountStatus.PENDING:
+            with self._database.transaction() as connection:
+                connection.execute("DELETE FROM sign_in_throttle WHERE attempt_key = ?", (key,))
             return SignInResult(SignInOutcome.PENDING_ACTIVATION, texts.SIGN_IN_PENDING, account)
         new_hash = (
             self._hashing.hash(normalized_password) if self._hashing.needs_rehash(stored_hash) else None
         )
         with self._database.transaction() as connection:
+            connection.execute("DELETE FROM sign_in_throttle WHERE attempt_key = ?", (key,))
             if new_hash is not None:  # the hashing parameters were raised since this hash was made
                 connection.execute(
                     "UPDATE accounts SET password_hash = ? WHERE id = ?", (new_hash, account.id)
@@ -411,10 +496,32 @@ class AccountService:
             )
         return SignInResult(SignInOutcome.SIGNED_IN, None, self._account_by_id(account.id))
 
+    def _attempt_key(self, normalized_email: str | None) -> str:
+        """What the throttle counts failures under, never what was typed (docs/reliability.md).
+
+        A valid address: HMAC-SHA-256 of its case-folded form, keyed by a random key kept in the
+        database (64 hex characters; it cannot be reversed into the address without the key, and
+        the same address always gives the same key, across restarts too). Anything else — a typo, a
+        password typed into the address field — shares one fixed bucket: such an input can never
+        sign in, and it is not stored in any form.
+        """
+        if normalized_email is None:
+            return NOT_AN_ADDRESS_ATTEMPT_KEY
+        if self._throttle_key is None:
+            with self._database.reading() as connection:
+                row = connection.execute(
+                    "SELECT value FROM secrets WHERE name = ?", (THROTTLE_KEY_NAME,)
+                ).fetchone()
+            if row is None:
+                raise StorageError(StorageProblem.DAMAGED, self._database.path)
+            self._throttle_key = bytes(row["value"])
+        digest = hmac.new(self._throttle_key, email_key(normalized_email).encode("utf-8"), hashlib.sha256)
+        return digest.hexdigest()
+
     def _locked_until(self, key: str) -> datetime | None:
         with self._database.reading() as connection:
             row = connection.execute(
-                "SELECT locked_until FROM sign_in_failures WHERE email_key = ?", (key,)
+                "SELECT locked_until FROM sign_in_throttle WHERE attempt_key = ?", (key,)
             ).fetchone()
         return from_text(row["locked_until"]) if row else None
 
@@ -422,19 +529,18 @@ class AccountService:
         throttle = self._settings.throttle
         with self._database.transaction() as connection:
             row = connection.execute(
-                "SELECT failures FROM sign_in_failures WHERE email_key = ?", (key,)
+                "SELECT failures FROM sign_in_throttle WHERE attempt_key = ?", (key,)
             ).fetchone()
             failures = (row["failures"] if row else 0) + 1
             locked_until = None
             if failures >= throttle.free_failures:
                 # 5th failure: first_delay; each further failure (after waiting) doubles it.
-                delay = min(
-                    throttle.first_delay * 2 ** (failures - throttle.free_failures), throttle.max_delay
-                )
+                exponent = min(failures - throttle.free_failures, 32)  # 2**32 * 30 s is past any cap
+                delay = min(throttle.first_delay * 2**exponent, throttle.max_delay)
                 locked_until = now + delay
             connection.execute(
-                "INSERT INTO sign_in_failures (email_key, failures, locked_until) VALUES (?, ?, ?) "
-                "ON CONFLICT (email_key) DO UPDATE SET failures = excluded.failures, "
+                "INSERT INTO sign_in_throttle (attempt_key, failures, locked_until) VALUES (?, ?, ?) "
+                "ON CONFLICT (attempt_key) DO UPDATE SET failures = excluded.failures, "
                 "locked_until = excluded.locked_until",
                 (key, failures, to_text(locked_until)),
             )
@@ -446,10 +552,6 @@ class AccountService:
             )
             return SignInResult(SignInOutcome.FAILED, message, retry_after=wait)
         return SignInResult(SignInOutcome.FAILED, texts.SIGN_IN_FAILED)
-
-    def _clear_failures(self, key: str) -> None:
-        with self._database.transaction() as connection:
-            connection.execute("DELETE FROM sign_in_failures WHERE email_key = ?", (key,))
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -510,6 +612,36 @@ def _account(row: sqlite3.Row) -> Account:
 
 
 def open_account_service(settings: Settings, clock: Callable[[], datetime] = utc_now) -> AccountService:
-    """The service over the database of ``settings.data_dir`` (created 0700 if missing)."""
+    """The service over the database of ``settings.data_dir`` (created 0700 if missing).
+
+    Raises ``DataError`` (French, for the operator): ``DataDirError`` for a folder that cannot be
+    used, ``DatabaseTooNewError``, ``DatabaseDamagedError`` or ``StorageError`` for the file.
+    """
     ensure_private_dir(settings.data_dir)
     return AccountService(Database.open(settings.database_path), settings, clock)
+
+
+@dataclass(frozen=True)
+class StartedService:
+    service: AccountService
+    set_aside: Path | None = None  # where a damaged database was moved before starting fresh
+
+
+def start_account_service(settings: Settings, clock: Callable[[], datetime] = utc_now) -> StartedService:
+    """The GUI's start-up: ``open_account_service``, but a damaged database is moved aside first.
+
+    The damaged file keeps every byte under a dated name beside it (``set_aside_damaged_database``)
+    and a fresh database takes its place; the caller tells the operator where it went. Raises
+    ``DataError`` like ``open_account_service`` for everything else, and when the file cannot be
+    moved.
+    """
+    try:
+        return StartedService(open_account_service(settings, clock))
+    except DatabaseDamagedError as damaged:
+        try:
+            kept = set_aside_damaged_database(damaged.path, clock())
+        except OSError as error:
+            message = texts.DATABASE_SET_ASIDE_FAILED.format(path=damaged.path, reason=os_error_reason(error))
+            raise DataError(message) from error
+        log.warning("damaged database moved aside to %s", kept.name)
+        return StartedService(open_account_service(settings, clock), kept)

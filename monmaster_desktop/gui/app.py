@@ -1,4 +1,9 @@
-"""Starting the GUI: the QApplication, Qt's French translation, the theme, the main window."""
+"""Starting the GUI: the QApplication, Qt's French translation, the theme, the main window.
+
+Start-up never ends in a traceback or in Qt's English abort: no usable screen is said in French
+(exit 3); data that cannot be used is said in a dialog and on stderr (exit 2); a damaged database
+is moved aside by the core, and a dialog tells the operator where it went (docs/reliability.md).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,24 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import monmaster_desktop
-from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, validation
-from monmaster_desktop.accounts.service import open_account_service
-from monmaster_desktop.accounts.store import DatabaseTooNewError, utc_now
+from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, texts, validation
+from monmaster_desktop.accounts.service import AccountService, open_account_service, start_account_service
+from monmaster_desktop.accounts.store import utc_now
 from monmaster_desktop.assets import resource_file
+from monmaster_desktop.exit_codes import EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.accessibility.password_protection import install_password_protection
 from monmaster_desktop.gui.accessibility.recorder import start_accessibility_log
@@ -27,7 +41,7 @@ from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
 from monmaster_desktop.gui.testers.menu import install_accessibility_menu
 from monmaster_desktop.gui.worker import TaskRunner
-from monmaster_desktop.settings import Settings
+from monmaster_desktop.settings import DataError, Settings
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -53,8 +67,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_main_window(settings: Settings, appearance: AppearanceController | None = None) -> MainWindow:
-    service = open_account_service(settings)
+def create_main_window(
+    settings: Settings, appearance: AppearanceController | None = None, service: AccountService | None = None
+) -> MainWindow:
+    if service is None:
+        service = open_account_service(settings)
     announcer = Announcer()
     # Before the main window: the testers' log records the very first page announcement too.
     log = start_accessibility_log(announcer)
@@ -67,13 +84,15 @@ def create_main_window(settings: Settings, appearance: AppearanceController | No
 
 
 def run_gui(settings: Settings) -> int:
-    app = create_application()
+    app = _create_application_or_exit()
     appearance = AppearanceController(app)  # the saved (or the system's) theme and text size
     try:
-        window = create_main_window(settings, appearance)
-    except DatabaseTooNewError as error:
+        started = start_account_service(settings)
+    except DataError as error:
         print(error, file=sys.stderr)
-        return 2
+        QMessageBox.critical(None, APP_DISPLAY_NAME, str(error))
+        return EXIT_DATA_UNUSABLE
+    window = create_main_window(settings, appearance, started.service)
     after_first_paint(window, lambda: _after_first_paint(app))
     # Installed last, so its event filter sees the first paint first: it reports before the rest runs.
     install_start_up_probe(window)
@@ -81,6 +100,10 @@ def run_gui(settings: Settings) -> int:
         window.showFullScreen()
     else:
         window.show()
+    if started.set_aside is not None:
+        notice = set_aside_notice(started.set_aside)
+        print(notice, file=sys.stderr)
+        QTimer.singleShot(0, window, lambda: show_set_aside_notice(window, notice))
     return app.exec()
 
 
@@ -91,6 +114,58 @@ def _after_first_paint(app: QApplication) -> None:
     threading.Thread(target=validation.import_checkers, name="import-checkers", daemon=True).start()
     # Reading the version loads importlib.metadata (tens of milliseconds); nothing reads it earlier.
     app.setApplicationVersion(monmaster_desktop.__version__)
+
+
+def set_aside_notice(kept: Path) -> str:
+    return texts.DATABASE_SET_ASIDE.format(name=kept.name, folder=kept.parent)
+
+
+def show_set_aside_notice(parent: QWidget, notice: str) -> QMessageBox:
+    """Tell the operator, over the main window, that a damaged database was moved aside (window-modal)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, texts.DATABASE_SET_ASIDE_TITLE, notice, parent=parent)
+    box.setObjectName("setAsideNotice")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box
+
+
+def _create_application_or_exit() -> QApplication:
+    """``create_application``, but Qt failing to open any display exits with a French message (status 3).
+
+    Qt reports that failure with a fatal message and then aborts the process; the handler says what is
+    wrong in French first and exits before the abort. Qt's other start-up messages are kept, and shown
+    as Qt would once the application exists.
+    """
+    held: list[tuple[str, str]] = []
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if kind != QtMsgType.QtFatalMsg:
+            held.append((context.category or "", message))
+            return
+        print(_display_failure_message(held), file=sys.stderr, flush=True)
+        os._exit(EXIT_NO_DISPLAY)  # Qt aborts when a fatal handler returns
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        app = create_application()
+    finally:
+        qInstallMessageHandler(previous)
+    for category, message in held:
+        print(f"{category}: {message}" if category and category != "default" else message, file=sys.stderr)
+    return app
+
+
+def _display_failure_message(qt_messages: list[tuple[str, str]]) -> str:
+    display = os.environ.get("DISPLAY", "")
+    if display and any("could not connect to display" in message for _, message in qt_messages):
+        lines = [texts.DISPLAY_UNREACHABLE.format(display=display)]
+    elif not display and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+        lines = [texts.NO_DISPLAY]
+    else:
+        lines = [texts.DISPLAY_PLATFORM_FAILED]
+        lines += [f"  {category}: {message}" for category, message in qt_messages]
+    lines.append(texts.WITHOUT_A_SCREEN)
+    return "\n".join(lines)
 
 
 def run_screenshots(directory: Path) -> int:

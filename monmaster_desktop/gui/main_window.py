@@ -16,6 +16,7 @@ import monmaster_desktop
 from monmaster_desktop import APP_DISPLAY_NAME, texts
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.accounts.service import ActivationOutcome
+from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui import documents
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext, PageId
@@ -114,7 +115,10 @@ class MainWindow(QMainWindow):
         if self._outbox_window is not None:
             self._outbox_window.refresh()
         else:
-            stored = self.context.service.outbox.get(mail_id)
+            try:
+                stored = self.context.service.outbox.get(mail_id)
+            except StorageError:  # the mail was stored; only reading its subject failed: no announcement
+                return
             if stored is not None:
                 self.context.announcer.announce(
                     self, texts.NEW_MAIL_ANNOUNCEMENT.format(subject=stored.entry.subject)

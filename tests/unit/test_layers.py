@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "monmaster_desktop.eligibility",
             "monmaster_desktop.captcha",
             "monmaster_desktop.crash_log",
+            "monmaster_desktop.exit_codes",
         ),
     ),
     ("the local platform", ("monmaster_desktop.accounts",)),

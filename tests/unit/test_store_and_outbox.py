@@ -29,7 +29,8 @@ def test_an_empty_file_is_migrated_to_the_current_schema(tmp_path: Path) -> None
             }
             assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
             assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert {"accounts", "activation_tokens", "outbox", "sign_in_failures"} <= tables
+    assert {"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"} <= tables
+    assert "sign_in_failures" not in tables  # version 1 kept what was typed there
 
 
 def test_reopening_keeps_the_data_and_does_not_migrate_again(settings: Settings, clock) -> None:

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from monmaster_desktop.accounts.mail import MailLink, Outbox, StoredMail
+from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.forms import find_child, load_form
 from monmaster_desktop.gui.outbox.model import OutboxModel, format_mail_date
@@ -276,7 +277,11 @@ class OutboxWindow(QWidget):
     def _reload(self, *, announce_new: bool) -> None:
         displayed_id = self.displayed_mail_id()
         current_id = self._current_mail_id()
-        entries = self._outbox.list(self._recipient_filter)
+        try:
+            entries = self._outbox.list(self._recipient_filter)
+        except StorageError as error:  # the list stays as it was; the window says why
+            self.show_status("error", error.message)
+            return
         new_entries = [entry for entry in entries if entry.id not in self._seen_ids]
         self._seen_ids.update(entry.id for entry in entries)
 
@@ -363,16 +368,19 @@ class OutboxWindow(QWidget):
         entry = self.model.entry(row)
         if entry is None:
             return
-        if self._displayed is None or self._displayed.entry.id != entry.id:
-            stored = self._outbox.get(entry.id)
-            if stored is None:  # removed behind our back: show the list as it is now
-                self._reload(announce_new=False)
-                return
-            self._display(stored)
-        if not entry.is_read:
-            now = self._clock()
-            self._outbox.mark_read(entry.id, now)
-            self.model.mark_read(entry.id, now)
+        try:
+            if self._displayed is None or self._displayed.entry.id != entry.id:
+                stored = self._outbox.get(entry.id)
+                if stored is None:  # removed behind our back: show the list as it is now
+                    self._reload(announce_new=False)
+                    return
+                self._display(stored)
+            if not entry.is_read:
+                now = self._clock()
+                self._outbox.mark_read(entry.id, now)
+                self.model.mark_read(entry.id, now)
+        except StorageError as error:  # a full or read-only disk: the mail stays unread, and we say why
+            self.show_status("error", error.message)
 
     def _display(self, stored: StoredMail) -> None:
         self._displayed = stored
@@ -471,7 +479,7 @@ class OutboxWindow(QWidget):
             return
         try:
             written = self._outbox.export_eml(mail_id, destination)
-        except (OSError, KeyError):
+        except (OSError, KeyError, StorageError):
             self.show_status("error", SAVE_FAILED)
             return
         self.show_status("success", SAVED.format(path=written))

@@ -11,6 +11,13 @@ from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 
+def resend_message_kind(outcome: ResendOutcome) -> str:
+    """How the message shows the result of "Renvoyer le courriel": a failure to store it is an error."""
+    if outcome is ResendOutcome.SENT:
+        return "success"
+    return "error" if outcome is ResendOutcome.STORAGE_FAILED else "info"
+
+
 def resend_activation_mail(page: FormPage, email: str, message: FieldMessage) -> None:
     """Ask the service for a new activation mail for ``email``; show and announce its answer in ``message``.
 
@@ -18,7 +25,7 @@ def resend_activation_mail(page: FormPage, email: str, message: FieldMessage) ->
     """
     context = page.context
     result = context.service.resend_activation(email)
-    message.show_message("success" if result.outcome is ResendOutcome.SENT else "info", result.message)
+    message.show_message(resend_message_kind(result.outcome), result.message)
     context.announcer.announce(message, result.message)
     if result.mail_id is not None:
         context.session.registered_email = email.strip()

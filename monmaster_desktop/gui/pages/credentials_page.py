@@ -150,6 +150,8 @@ class CredentialsPage(FormPage):
         # Before anything else: no character of either password ever reaches the accessibility bus.
         protect_password_field(self.password_edit)
         protect_password_field(self.confirmation_edit)
+        for edit in (self.password_edit, self.confirmation_edit):
+            edit.setMaxLength(validation.MAX_PASSWORD_FIELD_LENGTH)  # a 1 MB paste stops there
         self.captcha_container = self.child(QWidget, "captchaContainer")
         self.consent_checkbox = self.child(QCheckBox, "consentCheckBox")
         self.consent_label = self.child(QLabel, "consentLabel")
@@ -544,15 +546,23 @@ class CredentialsPage(FormPage):
             if wizard is not None and wizard.currentPage() is self:
                 wizard.next()
             return
+        storage = result.refusals_for(RegistrationField.STORAGE)
+        if storage:  # the form is fine, the disk refused: say that alone, keep everything typed
+            self._show_form_failure(f"{storage[0].message} {texts.INPUT_KEPT}")
+            return
         self._show_refusals(result)
 
     def _registration_failed(self, generation: int) -> None:
         if generation != self._generation:
             return
         self._set_busy(False)
-        self.error_summary.show_errors([], title=texts.UNEXPECTED_ERROR)
+        self._show_form_failure(texts.UNEXPECTED_ERROR)
+
+    def _show_form_failure(self, message: str) -> None:
+        self._clear_refusals()
+        self.error_summary.show_errors([], title=message)
         self._focus(self.error_summary.title)
-        self.context.announcer.announce(self.error_summary.title, texts.UNEXPECTED_ERROR, assertive=True)
+        self.context.announcer.announce(self.error_summary.title, message, assertive=True)
 
     def _show_refusals(self, result: RegistrationResult) -> None:
         self._clear_refusals()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QProgressBar, QPushButton, QWizard
 
-from monmaster_desktop import texts
+from monmaster_desktop import texts, validation
 from monmaster_desktop.accounts.service import SignInOutcome, SignInResult
 from monmaster_desktop.gui.accessibility.announcer import describe
 from monmaster_desktop.gui.accessibility.password_protection import protect_password_field
@@ -46,7 +46,8 @@ class SignInPage(FormPage):
         self.caps_lock.changed.connect(self._describe_password)
         self.child(QLabel, "emailLabel").setBuddy(self.email_edit)
         self.child(QLabel, "passwordLabel").setBuddy(self.password_edit)
-        self.email_edit.setMaxLength(254)
+        self.email_edit.setMaxLength(validation.MAX_EMAIL_LENGTH)
+        self.password_edit.setMaxLength(validation.MAX_PASSWORD_FIELD_LENGTH)  # a 1 MB paste stops there
         self.cap_field_widths(self.email_edit, self.password_edit)
         describe(self.email_edit, EMAIL_HINT)
         self.busy_indicator.setRange(0, 0)
@@ -146,7 +147,10 @@ class SignInPage(FormPage):
             self.password_edit.setText("")
             self.enrollment_wizard().next()
             return
-        self._show_error(result.message or texts.SIGN_IN_FAILED)
+        message = result.message or texts.SIGN_IN_FAILED
+        if result.outcome is SignInOutcome.STORAGE_FAILED:
+            message = f"{message} {texts.INPUT_KEPT}"
+        self._show_error(message)
         if result.outcome is SignInOutcome.PENDING_ACTIVATION:
             self.resend_button.show()
         self.password_edit.setFocus()

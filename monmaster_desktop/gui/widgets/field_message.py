@@ -125,3 +125,4 @@ class FieldMessage(IconLabel):
         super().clear()
         self.set_icon(None)
         self.hide()
+
