@@ -46,7 +46,7 @@ print(time.perf_counter() - started)
 
 JOURNEY_CODE = """
 from monmaster_desktop.gui.app import create_application
-from monmaster_desktop.gui.scenarios import ScenarioRun, scenario
+from monmaster_desktop.gui.testers.scenarios import ScenarioRun, scenario
 from monmaster_desktop.settings import HashingParameters
 app = create_application()
 run = ScenarioRun(hashing=HashingParameters())  # production argon2id, as a candidate's journey
@@ -59,9 +59,9 @@ CYCLES_CODE = """
 import gc, sys
 sys.path.insert(0, {benchmarks!r})
 from figures import resident_megabytes
-from monmaster_desktop.gui import scenarios
+from monmaster_desktop.gui.testers import scenarios
 from monmaster_desktop.gui.app import create_application
-from monmaster_desktop.gui.scenarios import ScenarioRun, scenario
+from monmaster_desktop.gui.testers.scenarios import ScenarioRun, scenario
 from PySide6.QtCore import QCoreApplication, QEvent
 app = create_application()
 activated = scenario("compte-active")

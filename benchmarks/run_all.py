@@ -7,10 +7,12 @@ Each benchmark runs in its own process, one after the other, and prints its figu
 targets as it goes; the table (``benchmarks/results.md``, or ``--output``) gathers them, under the
 machine's CPU, cores, memory, system, Python and Qt versions, the commit and the load average when
 the run started (other work on the machine slows every figure). ``--readme`` also puts the table in
-the README, between its two ``benchmarks`` markers. ``--quick`` runs fewer repetitions (a few
-minutes instead of about half an hour). The bundle's figures need the frozen build: without
-``--no-bundle``, ``dist/MonMasterDesktop`` is used, built first by ``packaging/build.py`` when it is
-missing (PyInstaller is installed into the environment if needed, as packaging/ci-build.sh does).
+the README, between its two ``benchmarks`` markers. ``--quick`` runs fewer repetitions (about
+a quarter of an hour instead of about an hour, most of it the reliability proofs at full counts and
+twenty accessibility stress journeys); ``--skip NAME`` leaves a benchmark out. The bundle's
+figures need the frozen build: without ``--no-bundle``, ``dist/MonMasterDesktop`` is used, built
+first by ``packaging/build.py`` when it is missing (PyInstaller is installed into the environment
+if needed, as packaging/ci-build.sh does).
 A benchmark that fails is reported as failed in the table; the others still run.
 """
 
@@ -36,7 +38,11 @@ README_END = "<!-- benchmarks: end -->"
 PYINSTALLER_REQUIREMENT = "pyinstaller>=6.10,<7"  # pyproject.toml's "build" extra
 
 
-def benchmark_commands(bundle: Path | None) -> list[tuple[str, list[str]]]:
+# The stress journey takes ~50 s a run on the 2-core machine: bench_a11y_stress.py alone runs 100.
+A11Y_STRESS_RUNS, QUICK_A11Y_STRESS_RUNS = 20, 3
+
+
+def benchmark_commands(bundle: Path | None, quick: bool) -> list[tuple[str, list[str]]]:
     python = sys.executable
     commands = [
         ("validation", [python, str(BENCHMARKS / "bench_validation.py")]),
@@ -49,6 +55,10 @@ def benchmark_commands(bundle: Path | None) -> list[tuple[str, list[str]]]:
     if bundle is not None:
         commands[4][1].extend(["--bundle", str(bundle)])
         commands.append(("bundle", [python, str(BENCHMARKS / "bench_bundle.py")]))
+    # The proofs and the stress journey last: they are the long ones (minutes, not seconds).
+    commands.append(("reliability", [python, str(BENCHMARKS / "bench_reliability.py")]))
+    runs = QUICK_A11Y_STRESS_RUNS if quick else A11Y_STRESS_RUNS
+    commands.append(("a11y stress", [python, str(BENCHMARKS / "bench_a11y_stress.py"), "--runs", str(runs)]))
     return commands
 
 
@@ -118,6 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-bundle", action="store_true", help="leave out the frozen bundle's figures")
     parser.add_argument("--readme", action="store_true", help="also put the table in README.md")
     parser.add_argument("--output", type=Path, default=BENCHMARKS / "results.md", help="the table's file")
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="BENCHMARK",
+        help="leave one out, by the name of its section (e.g. --skip 'a11y stress'); repeatable",
+    )
     arguments = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -135,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         environment = dict(os.environ, **{FIGURES_FILE_VARIABLE: str(collected)})
         if arguments.quick:
             environment[QUICK_VARIABLE] = "1"
-        for name, command in benchmark_commands(bundle):
+        for name, command in benchmark_commands(bundle, arguments.quick):
+            if name in arguments.skip:
+                continue
             print(f"\n== {name}: {' '.join(Path(part).name for part in command[1:])}", flush=True)
             if subprocess.run(command, env=environment, cwd=ROOT).returncode != 0:
                 failed.append(name)

@@ -302,7 +302,7 @@ class CredentialsPage(FormPage):
         return self._busy
 
     def settling(self) -> bool:
-        return self.live_announcer.pending() or self._email_error_timer.isActive()
+        return self.live_announcer.pending() or self._email_error_timer.isActive() or self.checklist.pending()
 
     def validatePage(self) -> bool:
         if self._registered:
