@@ -5,7 +5,7 @@ Target (issue 12): the application's median ≤ 1.3× the bare wizard's, measure
 
 What is timed: from the moment this script starts the process (``time.monotonic`` just before
 ``Popen``) to the moment the process's top-level window has painted its first frame, which the
-process prints itself (``monmaster_desktop/gui/first_paint.py``; ``bare_wizard.py`` does the same):
+process prints itself (``monmaster_desktop/gui/first_paint.py``, which ``bare_wizard.py`` uses too):
 the window is then mapped (X sends an expose only to a mapped window) and painted. Both run under one
 private Xvfb server, with the same Python, on the ``xcb`` platform, a throw-away data folder and
 configuration, and take turns — which goes first changes at every pair — so a burst of load on the
@@ -105,14 +105,16 @@ def print_comparison(label: str, application: list[float], bare: list[float]) ->
 
 
 def frozen_bare_wizard() -> Path:
-    """The bare wizard frozen like the application (one folder), built once and kept in build/."""
+    """The bare wizard frozen like the application (one folder), kept in build/ until its sources change."""
     executable = FROZEN_WIZARD_BUILD / "dist" / "bare_wizard" / "bare_wizard"
     if sys.platform == "win32":
         executable = executable.with_suffix(".exe")
-    if not executable.exists():
+    sources = (BARE_WIZARD, ROOT / "monmaster_desktop" / "gui" / "first_paint.py")
+    if not executable.exists() or max(path.stat().st_mtime for path in sources) > executable.stat().st_mtime:
         print("bench_first_paint: freezing the bare wizard (PyInstaller, about a minute)", flush=True)
         command = [
             sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--onedir",
+            "--paths", str(ROOT),  # the probe, monmaster_desktop/gui/first_paint.py
             "--distpath", str(FROZEN_WIZARD_BUILD / "dist"),
             "--workpath", str(FROZEN_WIZARD_BUILD / "work"),
             "--specpath", str(FROZEN_WIZARD_BUILD),
