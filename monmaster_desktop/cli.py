@@ -19,7 +19,6 @@ from pathlib import Path
 from monmaster_desktop import APP_DISPLAY_NAME, texts
 from monmaster_desktop.accounts.service import AccountService, open_account_service
 from monmaster_desktop.accounts.store import DatabaseDamagedError, to_text
-from monmaster_desktop.crash_log import start_crash_log
 from monmaster_desktop.exit_codes import EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
 from monmaster_desktop.settings import CaptchaMode, DataError, Settings, default_data_dir
 
@@ -164,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if missing is not None:
             print(f"{missing}\n{texts.WITHOUT_A_SCREEN}", file=sys.stderr)
             return EXIT_NO_DISPLAY
+        from monmaster_desktop.crash_log import start_crash_log  # reads the version: slow, GUI only
         from monmaster_desktop.gui.app import run_gui  # Qt is loaded only for the GUI
 
         crash_log = start_crash_log(settings.data_dir)  # a tester attaches it to a report
