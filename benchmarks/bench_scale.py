@@ -6,6 +6,8 @@ The database is filled by ``populate.py`` (bulk SQL copies of one real registrat
 here uses the fast test hashing parameters (``HashingParameters.fast_for_tests``), so that it
 measures the database and the rules, not argon2: the production hash adds its own ~150 ms to a
 registration whatever the number of accounts (``bench_gui.py`` times it). In-process, medians.
+Also the opening of the database, which checks the whole file (``PRAGMA quick_check``) before every
+start and every command: it grows with the file.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from figures import quick_requested, report
 from populate import address, fast_settings, populate, registration
 
 from monmaster_desktop.accounts.service import AccountService, open_account_service
+from monmaster_desktop.accounts.store import Database
 
 SIZES = (1_000, 10_000, 100_000)
 LOOKUP_RATIO_TARGET = 2.0
@@ -36,7 +39,7 @@ def median_seconds(action: Callable[[int], object], count: int) -> float:
     return statistics.median(timings)
 
 
-def measure(service: AccountService, size: int, lookups: int, registrations: int) -> float:
+def measure(service: AccountService, database: Path, size: int, lookups: int, registrations: int) -> float:
     """Print the figures at ``size`` accounts; returns the look-up's median in seconds."""
     step = max(1, size // lookups)  # existing addresses spread over the whole table
 
@@ -51,6 +54,9 @@ def measure(service: AccountService, size: int, lookups: int, registrations: int
         result = service.register(registration(address((number * step) % size)))
         assert not result.ok
 
+    def open_database(_number: int) -> None:
+        Database.open(database).close()
+
     lookup = median_seconds(look_up, lookups)
     label = f"{size:,} accounts"
     report("scale", f"address look-up (find_account), {label}", f"{lookup * 1e6:.0f} µs")
@@ -58,6 +64,9 @@ def measure(service: AccountService, size: int, lookups: int, registrations: int
     report("scale", f"registration refused as a duplicate, {label}", f"{duplicate_ms:.2f} ms")
     new_ms = median_seconds(register_new, registrations) * 1000
     report("scale", f"registration of a new address (fast hashing), {label}", f"{new_ms:.2f} ms")
+    # What every start and every command pays before anything else: the file's checks (quick_check).
+    open_ms = median_seconds(open_database, 5) * 1000
+    report("scale", f"opening the database (its checks included), {label}", f"{open_ms:.1f} ms")
     return lookup
 
 
@@ -71,8 +80,9 @@ def main() -> int:
         for size in SIZES:
             populate(scratch, size - filled, first_number=filled)
             filled = size
-            service = open_account_service(fast_settings(scratch))
-            lookup_by_size[size] = measure(service, size, lookups, registrations)
+            settings = fast_settings(scratch)
+            service = open_account_service(settings)
+            lookup_by_size[size] = measure(service, settings.database_path, size, lookups, registrations)
             service.close()
         ratio = lookup_by_size[SIZES[-1]] / lookup_by_size[SIZES[0]]
         report(

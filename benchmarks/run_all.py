@@ -8,7 +8,7 @@ targets as it goes; the table (``benchmarks/results.md``, or ``--output``) gathe
 machine's CPU, cores, memory, system, Python and Qt versions, the commit and the load average when
 the run started (other work on the machine slows every figure). ``--readme`` also puts the table in
 the README, between its two ``benchmarks`` markers. ``--quick`` runs fewer repetitions (about
-a quarter of an hour instead of about an hour, most of it the reliability proofs at full counts and
+ten minutes instead of half an hour, most of which goes to the reliability proofs at full counts and
 twenty accessibility stress journeys); ``--skip NAME`` leaves a benchmark out. The bundle's
 figures need the frozen build: without ``--no-bundle``, ``dist/MonMasterDesktop`` is used, built
 first by ``packaging/build.py`` when it is missing (PyInstaller is installed into the environment
