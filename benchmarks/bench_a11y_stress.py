@@ -21,16 +21,21 @@ A11Y_TESTS = Path(__file__).resolve().parent.parent / "tests" / "a11y"
 sys.path.insert(0, str(A11Y_TESTS))
 
 from a11y_support import ScreenReader, missing_requirements  # noqa: E402
+from figures import quick_requested, report  # noqa: E402
 from stress_journey import run_stress_journey  # noqa: E402
+
+RUNS, QUICK_RUNS = 100, 3
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=None, help=f"default {RUNS}, {QUICK_RUNS} with --quick")
+    parser.add_argument("--quick", action="store_true")
     arguments = parser.parse_args()
+    arguments.runs = arguments.runs or (QUICK_RUNS if quick_requested() else RUNS)
     missing = missing_requirements()
     if missing is not None:
-        print(f"cannot run: {missing}")
+        report("a11y stress", "accessibility stress journey", f"cannot run: {missing}")
         return 2
     crashes, failures, questions, durations = 0, 0, 0, []
     for run in range(1, arguments.runs + 1):
@@ -38,22 +43,30 @@ def main() -> int:
             started = time.monotonic()
             reader = ScreenReader(Path(folder))
             try:
-                report = run_stress_journey(reader, Path(folder) / "data", run)
+                journey = run_stress_journey(reader, Path(folder) / "data", run)
             finally:
                 reader.close()
             durations.append(time.monotonic() - started)
-            questions += report.questions
-            crashes += report.crashed
-            failures += report.failure is not None and not report.crashed
-            status = f"CRASH (exit code {report.exit_code})" if report.crashed else "ok"
-            if report.failure is not None and not report.crashed:
-                status = f"step failed: {report.failure.splitlines()[0]}"
-            print(f"run {run:3d}: {status}; {report.questions} questions from the walkers", flush=True)
+            questions += journey.questions
+            crashes += journey.crashed
+            failures += journey.failure is not None and not journey.crashed
+            status = f"CRASH (exit code {journey.exit_code})" if journey.crashed else "ok"
+            if journey.failure is not None and not journey.crashed:
+                status = f"step failed: {journey.failure.splitlines()[0]}"
+            print(f"run {run:3d}: {status}; {journey.questions} questions from the walkers", flush=True)
     print()
-    print(f"accessibility stress: {crashes} crashes in {arguments.runs} runs (target 0)")
-    print(f"  runs where a step failed without a crash: {failures}")
-    print(f"  questions asked by the tree walkers: {questions}")
-    print(f"  seconds per run: median {statistics.median(durations):.1f}, max {max(durations):.1f}")
+    runs = arguments.runs
+    report(
+        "a11y stress",
+        f"accessibility stress journey: crashes in {runs} runs",
+        f"{crashes}",
+        "0",
+        crashes == 0,
+    )
+    report("a11y stress", "  runs where a step failed without a crash", f"{failures}")
+    report("a11y stress", "  questions asked by the tree walkers", f"{questions:,}")
+    per_run = f"median {statistics.median(durations):.1f} s, max {max(durations):.1f} s"
+    report("a11y stress", "  seconds per run", per_run)
     return 0
 
 

@@ -6,7 +6,8 @@ examples over the service and the validation module — and prints what each pro
 pytest's status: unlike the timing benchmarks, a proof that fails here is a failure.
 
 Options after the script name go to pytest (``-x``, ``-k power``…). About 5 minutes on the 2-core
-machine (most of it hypothesis on megabyte strings).
+machine (most of it hypothesis on megabyte strings). With ``--quick`` (or run_all.py's) the proofs run
+at the suite's small counts.
 """
 
 from __future__ import annotations
@@ -21,13 +22,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PROOFS = ["tests/reliability", "tests/gui/test_reliability_gui.py", "tests/unit/test_no_clear_password.py"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import quick_requested, report  # noqa: E402
 
 
 def main(extra: list[str]) -> int:
+    quick = quick_requested(extra)
+    extra = [argument for argument in extra if argument != "--quick"]
     with tempfile.TemporaryDirectory(prefix="monmaster-proofs-") as scratch:
-        report = Path(scratch) / "report.jsonl"
+        proof_report = Path(scratch) / "report.jsonl"
         environment = dict(os.environ)
-        environment |= {"MONMASTER_PROOF_SCALE": "full", "MONMASTER_PROOF_REPORT": str(report)}
+        environment["MONMASTER_PROOF_REPORT"] = str(proof_report)
+        if not quick:
+            environment["MONMASTER_PROOF_SCALE"] = "full"
         environment.setdefault("QT_QPA_PLATFORM", "offscreen")
         started = time.perf_counter()
         completed = subprocess.run(
@@ -37,14 +45,17 @@ def main(extra: list[str]) -> int:
             check=False,
         )
         elapsed = time.perf_counter() - started
-        lines = report.read_text(encoding="utf-8").splitlines() if report.exists() else []
+        lines = proof_report.read_text(encoding="utf-8").splitlines() if proof_report.exists() else []
         rows = [json.loads(line) for line in lines]
     print()
-    print(f"Reliability proofs, full counts ({elapsed:.0f} s, pytest status {completed.returncode}):")
+    counts = "the suite's counts" if quick else "full counts"
+    passed = completed.returncode == 0
+    status = "passed" if passed else f"FAILED (pytest status {completed.returncode})"
+    report("reliability", f"reliability proofs, {counts} ({elapsed:.0f} s)", status, "pass", passed)
     for row in rows:
         proof = row.pop("proof")
         figures = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in row.items())
-        print(f"  {proof}: {figures}")
+        report("reliability", f"  {proof}", figures)
     if not rows:
         print("  (no proof reported figures: see pytest's output above)")
     return completed.returncode

@@ -13,13 +13,12 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from monmaster_desktop import APP_DISPLAY_NAME, __version__, texts
+from monmaster_desktop import APP_DISPLAY_NAME, texts
 from monmaster_desktop.accounts.service import AccountService, open_account_service
 from monmaster_desktop.accounts.store import DatabaseDamagedError, to_text
-from monmaster_desktop.crash_log import start_crash_log
 from monmaster_desktop.exit_codes import EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
 from monmaster_desktop.settings import CaptchaMode, DataError, Settings, default_data_dir
 
@@ -33,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
             "l'application graphique s'ouvre."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_PrintVersion)
     _add_data_dir_option(parser, default=None)
     parser.add_argument(
         "--kiosk",
@@ -95,15 +94,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _PrintVersion(argparse.Action):
+    """argparse's "version" action, reading the version only when asked (importlib.metadata is slow)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show program's version number and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from monmaster_desktop import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
+class _DefaultDataDir:
+    """The default data folder in the help text, looked up only if the help is printed."""
+
+    def __str__(self) -> str:
+        return str(default_data_dir())
+
+
 def _add_data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
     # Accepted before and after the sub-command: "--data-dir D outbox list" and "outbox list --data-dir D".
-    parser.add_argument(
+    action = parser.add_argument(
         "--data-dir",
         type=Path,
         default=default,
         metavar="DOSSIER",
-        help=f"dossier des données (comptes, courriels simulés) ; par défaut : {default_data_dir()}",
+        help="dossier des données (comptes, courriels simulés) ; par défaut : %(default_data_dir)s",
     )
+    # argparse fills the help's %(name)s from the action's attributes when it prints the help.
+    action.default_data_dir = _DefaultDataDir()  # type: ignore[attr-defined]
 
 
 def settings_from(arguments: argparse.Namespace) -> Settings:
@@ -136,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if missing is not None:
             print(f"{missing}\n{texts.WITHOUT_A_SCREEN}", file=sys.stderr)
             return EXIT_NO_DISPLAY
+        from monmaster_desktop.crash_log import start_crash_log  # reads the version: slow, GUI only
         from monmaster_desktop.gui.app import run_gui  # Qt is loaded only for the GUI
 
         crash_log = start_crash_log(settings.data_dir)  # a tester attaches it to a report
@@ -190,25 +218,40 @@ def _run_command(arguments: argparse.Namespace, settings: Settings) -> int:
 
 
 def _accounts_list(service: AccountService, *, as_json: bool) -> int:
-    accounts = service.list_accounts()
+    accounts = service.iter_accounts()
     if as_json:
-        print(json.dumps([account.as_json() for account in accounts], ensure_ascii=False, indent=2))
-        return 0
-    if not accounts:
-        print("Aucun compte.")
+        _print_json_array(account.as_json() for account in accounts)
         return 0
     statuses = {"pending": "en attente d'activation", "active": "activé"}
+    listed = False
     for account in accounts:
+        listed = True
         activated = f", activé le {to_text(account.activated_at)}" if account.activated_at else ""
         status = statuses[account.status.value]
         print(f"{account.email}\t{status}\tcréé le {to_text(account.created_at)}{activated}")
+    if not listed:
+        print("Aucun compte.")
     return 0
+
+
+def _print_json_array(items: Iterable[object]) -> None:
+    """A JSON array written as it is read, one element a line.
+
+    An export of 100,000 accounts never holds them all, and each line goes through json's C
+    encoder (``indent=`` would switch to its pure-Python one, several times slower).
+    """
+    opening = "[\n  "
+    separator = opening
+    for item in items:
+        sys.stdout.write(separator + json.dumps(item, ensure_ascii=False))
+        separator = ",\n  "
+    sys.stdout.write("[]\n" if separator is opening else "\n]\n")
 
 
 def _outbox_list(service: AccountService, *, as_json: bool) -> int:
     entries = service.outbox.list()
     if as_json:
-        rows = [
+        _print_json_array(
             {
                 "id": entry.id,
                 "recipient": entry.recipient,
@@ -217,8 +260,7 @@ def _outbox_list(service: AccountService, *, as_json: bool) -> int:
                 "read_at": to_text(entry.read_at),
             }
             for entry in entries
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        )
         return 0
     if not entries:
         print("Aucun courriel.")

@@ -22,6 +22,7 @@ Texts and their origin:
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -323,9 +324,19 @@ def answers_from_json(text: str) -> dict[str, Answer | None]:
     non-object, an unknown key or an unknown value raises ``ValueError``.
     """
     try:
+        return dict(_answers_from_json(text))
+    except TypeError as exc:  # unhashable, hence no JSON text either
+        raise ValueError(f"eligibility answers are not valid JSON: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=64)
+def _answers_from_json(text: str) -> tuple[tuple[str, Answer | None], ...]:
+    # Cached: nearly every account stores one of a handful of texts (all "oui", most often), and
+    # listing 100,000 accounts would otherwise parse the same one 100,000 times.
+    try:
         data = json.loads(text)
     except (TypeError, json.JSONDecodeError) as exc:
         raise ValueError(f"eligibility answers are not valid JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise ValueError(f"eligibility answers JSON must be an object, not {type(data).__name__}")
-    return normalize_answers(data)
+    return tuple(normalize_answers(data).items())

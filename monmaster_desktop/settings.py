@@ -17,8 +17,6 @@ from datetime import timedelta
 from enum import Enum
 from pathlib import Path
 
-import platformdirs
-
 from monmaster_desktop import APP_NAME, texts
 
 DATABASE_FILE_NAME = "monmaster.sqlite3"
@@ -73,6 +71,8 @@ def default_data_dir() -> Path:
     override = os.environ.get("MONMASTER_DESKTOP_DATA_DIR")
     if override:
         return Path(override)
+    import platformdirs  # only when it is needed: a command given --data-dir never loads it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

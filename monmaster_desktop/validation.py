@@ -11,6 +11,11 @@ characters and its ASCII twin are the same password. A password is never strippe
 Modelled on Django's ``password_validation``: one small criterion object per rule (key, French label,
 test); ``check_password`` folds them, and the live checklist widget iterates the same
 ``PASSWORD_CRITERIA`` tuple, so each label is written once.
+
+email-validator and zxcvbn compile about a hundred regular expressions when imported (~170 ms):
+they are imported by the first ``check_email`` and ``estimate_strength``, never at start, so the
+command line and the first window do not pay for them; the GUI calls ``import_checkers`` in the
+background once its window is painted.
 """
 
 from __future__ import annotations
@@ -24,9 +29,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
-
-from email_validator import EmailNotValidError, validate_email
-from zxcvbn import zxcvbn
 
 __all__ = [
     "BLOCKING_MAIL_DOMAINS",
@@ -50,6 +52,7 @@ __all__ = [
     "check_email",
     "check_password",
     "estimate_strength",
+    "import_checkers",
     "normalize_password",
     "strength_context_for_email",
 ]
@@ -249,6 +252,8 @@ def estimate_strength(password: str, context: Iterable[str] = ()) -> Strength:
     if not normalized:
         return _strength(0)  # zxcvbn 4.5 raises IndexError on an empty string
     user_inputs = [word for word in (normalize_password(str(item)).lower() for item in context) if word]
+    from zxcvbn import zxcvbn
+
     try:
         with _zxcvbn_lock:
             result = zxcvbn(normalized, user_inputs=user_inputs, max_length=STRENGTH_MAX_INPUT_LENGTH)
@@ -469,6 +474,8 @@ def check_email(text: str) -> EmailCheck:
         return _email_error("empty")
     if len(address) > MAX_EMAIL_LENGTH:  # checked first: also bounds the work done below
         return _email_error("too_long")
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validated = validate_email(
             address,
@@ -487,3 +494,12 @@ def check_email(text: str) -> EmailCheck:
     # The local part keeps its case: the account store compares addresses case-insensitively.
     normalized = f"{validated.local_part}@{domain}"
     return EmailCheck(is_valid=True, normalized=normalized, error=None, warning=warning)
+
+
+def import_checkers() -> None:
+    """Import what ``check_email`` and ``estimate_strength`` need, ahead of their first call.
+
+    Safe from any thread (Python's import lock makes a concurrent first call wait for the import).
+    """
+    import email_validator  # noqa: F401
+    import zxcvbn  # noqa: F401

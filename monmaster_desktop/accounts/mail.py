@@ -2,26 +2,26 @@
 
 Nothing is ever delivered: the outbox is a table of the account database (like Django's ``locmem``
 back-end's ``outbox`` list, but persistent), written in the same transaction as the change that
-caused the mail. No Qt import here; a mail never contains a password.
+caused the mail. No Qt import here; a mail never contains a password. The standard library's
+``email``, ``html`` and ``urllib`` packages are imported by the functions that build or read a
+message, not with this module: the operator's ``accounts list`` never needs them.
 """
 
 from __future__ import annotations
 
-import html
+import functools
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from email import policy
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.parser import BytesParser
-from email.utils import format_datetime, make_msgid
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode, urlsplit
+from typing import TYPE_CHECKING
 
 from monmaster_desktop import texts
 from monmaster_desktop.accounts.store import Database, from_text, to_text
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
+    from html.parser import HTMLParser
 
 ACTIVATION_URL_SCHEME = "monmaster"
 ACTIVATION_URL_HOST = "activer"
@@ -32,11 +32,15 @@ MAX_RECIPIENT_LENGTH = 320
 
 
 def activation_url(token: str) -> str:
+    from urllib.parse import urlencode
+
     return f"{ACTIVATION_URL_SCHEME}://{ACTIVATION_URL_HOST}?{urlencode({ACTIVATION_URL_PARAMETER: token})}"
 
 
 def token_from_activation_url(url: str) -> str | None:
     """The token of a ``monmaster://activer?jeton=…`` link, or None for any other link."""
+    from urllib.parse import parse_qs, urlsplit
+
     parts = urlsplit(url.strip())
     if parts.scheme != ACTIVATION_URL_SCHEME or parts.netloc != ACTIVATION_URL_HOST:
         return None
@@ -46,6 +50,12 @@ def token_from_activation_url(url: str) -> str | None:
 
 def build_activation_mail(recipient: str, token: str, sent_at: datetime, validity_hours: int) -> EmailMessage:
     """The seed's activation mail, with a plain-text and an HTML alternative."""
+    from email import policy
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.utils import format_datetime, make_msgid
+    from html import escape
+
     url = activation_url(token)
     validity = texts.ACTIVATION_MAIL_VALIDITY.format(hours=validity_hours)
     signature = "\n".join(texts.ACTIVATION_MAIL_SIGNATURE)
@@ -54,7 +64,6 @@ def build_activation_mail(recipient: str, token: str, sent_at: datetime, validit
         f"{texts.ACTIVATION_MAIL_BODY}\n\n{texts.ACTIVATION_LINK_TEXT} : {url}\n\n{validity}\n\n"
         f"{signature}\n\n{texts.PLATFORM_DESCRIPTION}\n\n{texts.AUTOMATIC_MESSAGE}\n"
     )
-    escape = html.escape
     signature_html = "<br>".join(escape(line) for line in texts.ACTIVATION_MAIL_SIGNATURE)
     welcome_html = escape(texts.ACTIVATION_MAIL_WELCOME).replace(
         "Mon Master", "<strong>Mon Master</strong>", 1
@@ -108,6 +117,10 @@ class StoredMail:
 
     @property
     def message(self) -> EmailMessage:
+        from email import policy
+        from email.message import EmailMessage
+        from email.parser import BytesParser
+
         parsed = BytesParser(policy=policy.default).parsebytes(self.raw)
         assert isinstance(parsed, EmailMessage)
         return parsed
@@ -128,7 +141,7 @@ class StoredMail:
         body = self.html_body
         if body is None:
             return ()
-        collector = _LinkCollector()
+        collector = _link_collector_class()()
         collector.feed(body)
         return tuple(collector.links)
 
@@ -138,26 +151,33 @@ def _display_lines(content: str) -> str:
     return content.replace("\r\n", "\n")
 
 
-class _LinkCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[MailLink] = []
-        self._href: str | None = None
-        self._text: list[str] = []
+@functools.cache
+def _link_collector_class() -> type[HTMLParser]:
+    """The HTML parser that collects a mail's links (html.parser is imported at first use)."""
+    from html.parser import HTMLParser
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            self._href = dict(attrs).get("href") or None
-            self._text = []
+    class LinkCollector(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.links: list[MailLink] = []
+            self._href: str | None = None
+            self._text: list[str] = []
 
-    def handle_data(self, data: str) -> None:
-        if self._href is not None:
-            self._text.append(data)
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "a":
+                self._href = dict(attrs).get("href") or None
+                self._text = []
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self._href is not None:
-            self.links.append(MailLink(" ".join("".join(self._text).split()), self._href))
-            self._href = None
+        def handle_data(self, data: str) -> None:
+            if self._href is not None:
+                self._text.append(data)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "a" and self._href is not None:
+                self.links.append(MailLink(" ".join("".join(self._text).split()), self._href))
+                self._href = None
+
+    return LinkCollector
 
 
 def _is_utf8(text: str) -> bool:

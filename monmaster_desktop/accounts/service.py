@@ -20,7 +20,7 @@ import hashlib
 import hmac
 import logging
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
@@ -556,9 +556,13 @@ class AccountService:
     # --- reading ----------------------------------------------------------------------------------
 
     def list_accounts(self) -> list[Account]:
+        return list(self.iter_accounts())
+
+    def iter_accounts(self) -> Iterator[Account]:
+        """Every account, oldest first, read as it is consumed: an export never holds them all."""
         with self._database.reading() as connection:
-            rows = connection.execute(f"{_ACCOUNT_SELECT} ORDER BY created_at, id").fetchall()
-        return [_account(row) for row in rows]
+            for row in connection.execute(f"{_ACCOUNT_SELECT} ORDER BY created_at, id"):
+                yield _account(row)
 
     def find_account(self, email: str) -> Account | None:
         check = validation.check_email(email)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -23,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, texts
+import monmaster_desktop
+from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, texts, validation
 from monmaster_desktop.accounts.service import AccountService, open_account_service, start_account_service
 from monmaster_desktop.accounts.store import utc_now
 from monmaster_desktop.assets import resource_file
@@ -34,6 +36,7 @@ from monmaster_desktop.gui.accessibility.recorder import start_accessibility_log
 from monmaster_desktop.gui.accessibility.safe_interfaces import install_safe_accessible_interfaces
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
+from monmaster_desktop.gui.first_paint import after_first_paint, install_start_up_probe
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
 from monmaster_desktop.gui.testers.menu import install_accessibility_menu
@@ -50,7 +53,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     install_safe_accessible_interfaces()  # no crash whatever an accessibility client asks
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    app.setApplicationVersion(__version__)
     # Window managers match the window to the installed .desktop entry and its icon.
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_file("icons/monmaster-desktop.svg"))))
@@ -91,6 +93,9 @@ def run_gui(settings: Settings) -> int:
         QMessageBox.critical(None, APP_DISPLAY_NAME, str(error))
         return EXIT_DATA_UNUSABLE
     window = create_main_window(settings, appearance, started.service)
+    after_first_paint(window, lambda: _after_first_paint(app))
+    # Installed last, so its event filter sees the first paint first: it reports before the rest runs.
+    install_start_up_probe(window)
     if settings.kiosk:
         window.showFullScreen()
     else:
@@ -100,6 +105,15 @@ def run_gui(settings: Settings) -> int:
         print(notice, file=sys.stderr)
         QTimer.singleShot(0, window, lambda: show_set_aside_notice(window, notice))
     return app.exec()
+
+
+def _after_first_paint(app: QApplication) -> None:
+    """What the first screen does not need, done once it is painted rather than before."""
+    # The address and strength checkers' imports (~170 ms) happen off the UI thread, well before the
+    # candidate reaches "Choisir mes identifiants".
+    threading.Thread(target=validation.import_checkers, name="import-checkers", daemon=True).start()
+    # Reading the version loads importlib.metadata (tens of milliseconds); nothing reads it earlier.
+    app.setApplicationVersion(monmaster_desktop.__version__)
 
 
 def set_aside_notice(kept: Path) -> str:

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from monmaster_desktop import APP_DISPLAY_NAME, __version__, texts
+import monmaster_desktop
+from monmaster_desktop import APP_DISPLAY_NAME, texts
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.accounts.service import ActivationOutcome
 from monmaster_desktop.accounts.store import StorageError
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             f"À propos de {APP_DISPLAY_NAME}",
-            f"{APP_DISPLAY_NAME} {__version__}\n\n{texts.PLATFORM_DESCRIPTION}\n\n"
+            f"{APP_DISPLAY_NAME} {monmaster_desktop.__version__}\n\n{texts.PLATFORM_DESCRIPTION}\n\n"
             "Cette application reproduit hors ligne la création d'un compte ; elle n'est pas la "
             "plateforme officielle.",
         )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import queue
+import threading
+from collections.abc import Iterable
+
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from support import GOOD_PASSWORD
 
 from monmaster_desktop import validation
-from monmaster_desktop.gui.widgets.checklist import PasswordChecklist, StatusLine
+from monmaster_desktop.gui.widgets.checklist import STRENGTH_PENDING_TEXT, PasswordChecklist, StatusLine
 
 
 class ChecklistUnderTest:
@@ -136,6 +140,63 @@ def test_strength_line_appears_once_typing_pauses(qtbot, bound: ChecklistUnderTe
     assert bound.strength_line().icon() == ""
 
 
+def test_typing_on_replaces_the_level_at_once_by_a_level_to_come(qtbot, bound: ChecklistUnderTest) -> None:
+    bound.type("abc")
+    qtbot.waitUntil(lambda: bound.checklist.strength_text() != "")
+
+    bound.type("D")
+
+    assert bound.checklist.strength() is None
+    assert bound.checklist.strength_text() == ""  # the field's description holds no stale level either
+    assert bound.checklist.pending()
+    assert bound.strength_line().text() == STRENGTH_PENDING_TEXT
+    assert bound.strength_line().isVisible()  # keeps its place: the fields below do not jump
+    qtbot.waitUntil(lambda: not bound.checklist.pending())
+    assert bound.checklist.strength() == validation.estimate_strength("abcD")
+
+
+class ControlledEstimate:
+    """estimate_strength as the checklist calls it, held until the test lets it answer."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.started: queue.Queue[str] = queue.Queue()
+        self.release = threading.Semaphore(0)
+        self.threads: list[threading.Thread] = []
+        self.real = real = validation.estimate_strength
+
+        def held(password: str, context: Iterable[str] = ()) -> validation.Strength:
+            self.threads.append(threading.current_thread())
+            self.started.put(password)
+            self.release.acquire(timeout=30)  # never a pool thread blocked for good if the test fails
+            return real(password, context)
+
+        monkeypatch.setattr(validation, "estimate_strength", held)
+
+    def wait_started(self, qtbot) -> str:
+        qtbot.waitUntil(lambda: not self.started.empty())
+        return self.started.get()
+
+
+def test_an_estimate_of_an_older_text_is_never_shown(
+    qtbot, bound: ChecklistUnderTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    estimate = ControlledEstimate(monkeypatch)
+    shown: list[validation.Strength | None] = []
+    bound.checklist.strength_shown.connect(lambda: shown.append(bound.checklist.strength()))
+    bound.type("Motdepasse")
+    assert estimate.wait_started(qtbot) == "Motdepasse"
+
+    bound.type("1%")  # typed while "Motdepasse" is being scored
+    estimate.release.release()  # its answer arrives: stale
+    assert estimate.wait_started(qtbot) == "Motdepasse1%"  # the current text is scored next
+    assert shown == [] and bound.checklist.strength() is None and bound.checklist.pending()
+    estimate.release.release()
+
+    qtbot.waitUntil(lambda: not bound.checklist.pending())
+    assert shown == [estimate.real("Motdepasse1%")]
+    assert threading.main_thread() not in estimate.threads  # never on the UI thread
+
+
 def test_too_guessable_password_is_said_to_be_refused(qtbot, bound: ChecklistUnderTest) -> None:
     bound.type("Password1%")  # meets the five criteria, yet is among the first an attacker tries
 
@@ -201,7 +262,8 @@ def test_strength_context_makes_a_password_built_from_the_address_weaker(
     without_context = bound.checklist.strength()
 
     bound.checklist.set_strength_context(validation.strength_context_for_email("camille.martin@example.fr"))
-    qtbot.waitUntil(lambda: bound.checklist.strength() != without_context)
+    assert bound.checklist.strength() is None  # the estimate without the context is stale at once
+    qtbot.waitUntil(lambda: not bound.checklist.pending())
     strength = bound.checklist.strength()
     assert strength is not None and without_context is not None
     assert strength.score < without_context.score

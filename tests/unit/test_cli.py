@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import sqlite3
 import subprocess
@@ -41,6 +42,18 @@ def test_accounts_list_json_has_dates_and_status_but_never_a_hash(data_dir: Path
     assert accounts[1]["created_at"] == "2026-09-01T08:30:00+00:00"
     assert accounts[1]["activated_at"].endswith("+00:00")
     assert "argon2" not in output and "hash" not in output
+
+
+def test_json_lists_put_one_element_a_line_and_an_empty_list_is_an_empty_array(
+    data_dir: Path, tmp_path: Path, capsys
+) -> None:
+    assert main(["--data-dir", str(data_dir), "accounts", "list", "--json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 4  # an operator can grep a line
+    assert json.loads(lines[1].rstrip(","))["email"] == "camille@example.fr"
+    for command in ("accounts", "outbox"):
+        assert main(["--data-dir", str(tmp_path / "new"), command, "list", "--json"]) == 0
+        assert capsys.readouterr().out == "[]\n"
 
 
 def test_data_dir_may_follow_the_sub_command(data_dir: Path, capsys) -> None:
@@ -89,11 +102,33 @@ def test_help_documents_every_option() -> None:
     assert "réservé aux opérateurs et aux tests" in " ".join(completed.stdout.split())  # --captcha off
 
 
-def test_operator_commands_do_not_load_qt(data_dir: Path) -> None:
+# What the operator commands must never load: Qt (no screen needed), nor argon2, the validators and
+# importlib.metadata, whose imports alone cost more than listing a thousand accounts (see
+# benchmarks/bench_cli.py).
+HEAVY_MODULES = ("PySide6", "argon2", "zxcvbn", "email_validator", "importlib.metadata")
+
+
+@pytest.mark.parametrize(
+    "command", [["accounts", "list"], ["accounts", "list", "--json"], ["outbox", "list"]]
+)
+def test_operator_commands_load_neither_qt_nor_argon2_nor_the_validators_nor_metadata(
+    data_dir: Path, command: list[str]
+) -> None:
+    # What the command loaded, not what the interpreter had loaded before it (a site's .pth files).
     code = (
-        "import sys; from monmaster_desktop.cli import main; "
-        f"main(['--data-dir', {str(data_dir)!r}, 'accounts', 'list']); "
-        "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NO-QT')"
+        "import sys; already = set(sys.modules); from monmaster_desktop.cli import main; "
+        f"main(['--data-dir', {str(data_dir)!r}, *{command!r}]); "
+        "loaded = set(sys.modules) - already; "
+        "print('LOADED:', *sorted(loaded | {name.split('.')[0] for name in loaded}))"
     )
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert completed.stdout.strip().endswith("NO-QT")
+    assert "camille@example.fr" in completed.stdout  # the command did list the accounts or mails
+    loaded = completed.stdout.rsplit("LOADED:", 1)[1].split()
+    assert [module for module in HEAVY_MODULES if module in loaded] == []
+
+
+def test_version_prints_the_package_version() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "monmaster_desktop", "--version"], capture_output=True, text=True, check=True
+    )
+    assert completed.stdout == f"monmaster-desktop {importlib.metadata.version('monmaster-desktop')}\n"

@@ -39,6 +39,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "monmaster_desktop.gui.style",
             "monmaster_desktop.gui.worker",
             "monmaster_desktop.gui.forms",
+            "monmaster_desktop.gui.first_paint",
             "monmaster_desktop.gui.accessibility",
         ),
     ),

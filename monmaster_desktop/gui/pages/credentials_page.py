@@ -186,6 +186,7 @@ class CredentialsPage(FormPage):
         )
         # What assistive technologies read of the checklist changes with the announcement, never per key.
         self.live_announcer.settled.connect(self._publish_live_state)
+        self.checklist.strength_shown.connect(self._strength_shown)
         self._email_error_timer = QTimer(self)
         self._email_error_timer.setSingleShot(True)
         self._email_error_timer.setInterval(EMAIL_ERROR_DELAY_MS)
@@ -301,7 +302,7 @@ class CredentialsPage(FormPage):
         return self._busy
 
     def settling(self) -> bool:
-        return self.live_announcer.pending() or self._email_error_timer.isActive()
+        return self.live_announcer.pending() or self._email_error_timer.isActive() or self.checklist.pending()
 
     def validatePage(self) -> bool:
         if self._registered:
@@ -436,6 +437,12 @@ class CredentialsPage(FormPage):
             self.checklist.published_summary() or self._rules_sentence(),
             self.checklist.published_strength_text() or None,
         )
+
+    def _strength_shown(self) -> None:
+        # The estimate comes from a worker thread, usually well within the pause; one that comes after
+        # the pause's announcement (a busy machine) is told and published one pause later.
+        if not self.live_announcer.pending():
+            self.live_announcer.changed()
 
     def _publish_live_state(self) -> None:
         self.checklist.publish_to_accessibility()

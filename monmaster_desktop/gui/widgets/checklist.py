@@ -4,8 +4,14 @@ Bound to ``validation.check_password``: every row comes from ``validation.PASSWO
 labels exist only there) and shows its state with an icon *and* a word, never colour alone —
 nothing before typing, "validé" or "en erreur" after, as the French design system's password
 component does. Problems (too long, forbidden character) add an error line; a last line gives the
-strength from ``validation.estimate_strength`` in words, computed once typing pauses (zxcvbn can
-take tens of milliseconds on long input, the criteria take microseconds).
+strength from ``validation.estimate_strength`` in words, computed once typing pauses.
+
+The criteria take microseconds and update on the UI thread at every keystroke; zxcvbn takes up to
+tens of milliseconds (72 characters), so the estimate runs on a thread of Qt's global pool and its
+answer comes back as a queued signal — the UI thread never runs it (docs/performance.md says why a
+thread rather than a cap). Every change of the password or of the context words makes the current
+estimate stale: it is dropped at once, the line says the estimate is coming, and an answer computed
+for an older text is never shown (it only starts the estimate of the current one).
 
 What a sighted candidate sees follows every keystroke; what assistive technologies read does not.
 The lines' accessible names change only when the page calls ``publish_to_accessibility`` — once
@@ -20,12 +26,17 @@ password, and keeps it only to score it once typing pauses (``clear()`` forgets 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import itertools
+import logging
+import sys
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from monmaster_desktop import validation
-from monmaster_desktop.gui.style import repolish
 from monmaster_desktop.gui.widgets.field_message import FieldMessage, IconLabel
+
+log = logging.getLogger(__name__)
 
 NEUTRAL = "neutral"
 VALID = "valid"
@@ -34,6 +45,7 @@ INVALID = "invalid"
 # The words the design system's password component uses for a criterion's state.
 STATE_WORDS: dict[str, str] = {NEUTRAL: "", VALID: "validé", INVALID: "en erreur"}
 STRENGTH_TEXT = "Robustesse du mot de passe : niveau {label}"
+STRENGTH_PENDING_TEXT = "Robustesse du mot de passe : évaluation en cours…"
 # The accessible names of the strength and problem lines while they are hidden (empty).
 STRENGTH_LINE_NAME = "Robustesse du mot de passe"
 PROBLEMS_LINE_NAME = "Problèmes du mot de passe"
@@ -67,27 +79,81 @@ class StatusLine(IconLabel):
             self._kind = kind
             self.setProperty("kind", kind)
             self.setProperty("role", None if kind else "mention")
-            repolish(self)
+            # polish() alone re-reads the style sheet's rules for the new properties, as Qt's own
+            # repolish does; unpolish() first would double the cost of a keystroke that changes a row.
+            self.style().polish(self)
         self.set_icon(icon)
 
     def icon(self) -> str:  # type: ignore[override]
         return super().icon() or ""
 
 
+class _EstimateRelay(QObject):
+    """Carries estimates from the pool's threads to the UI thread (a queued connection).
+
+    One for the application, made by the first checklist (in the UI thread) and never deleted, so a
+    thread can always emit on it, even after the checklist that asked has been destroyed (Qt then
+    has already disconnected that checklist).
+    """
+
+    # (the asking checklist's number, the revision it was asked for, validation.Strength | None)
+    estimated = Signal(int, int, object)
+
+
+_relay: _EstimateRelay | None = None
+_checklist_numbers = itertools.count(1)
+
+
+# zxcvbn is pure Python: while it runs on the pool's thread it holds the GIL, and the UI thread
+# waits for it at each call into Python (a key's handlers) up to the interpreter's switch interval,
+# 5 ms by default. 1 ms keeps a keystroke that arrives during an estimate within its budget.
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
+def _estimate_relay() -> _EstimateRelay:
+    global _relay
+    if _relay is None:
+        _relay = _EstimateRelay()
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
+    return _relay
+
+
+def _estimate(
+    relay: _EstimateRelay, number: int, revision: int, password: str, context: tuple[str, ...]
+) -> None:
+    """Runs on a pool thread."""
+    try:
+        strength: validation.Strength | None = validation.estimate_strength(password, context)
+    except Exception as error:  # reported by type only: never the password
+        log.error("strength estimate failed: %s", type(error).__name__)
+        strength = None
+    relay.estimated.emit(number, revision, strength)
+
+
 class PasswordChecklist(QWidget):
     """The five criteria as a live list, a line per problem, and the strength in words.
 
     ``set_password`` updates the rows on screen at once; the strength line follows
-    ``STRENGTH_DELAY_MS`` after the last change. ``publish_to_accessibility`` gives assistive
-    technologies the state shown, names and summary at once.
+    ``STRENGTH_DELAY_MS`` after the last change plus the estimate's time on a pool thread, then
+    ``strength_shown`` is emitted. ``publish_to_accessibility`` gives assistive technologies the
+    state shown, names and summary at once.
     """
+
+    # The current text's estimate is on screen (or its failure): it may come after the page's pause.
+    strength_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._password = ""
         self._context: tuple[str, ...] = ()
         self._check: validation.PasswordCheck | None = None
-        self._strength: validation.Strength | None = None
+        self._strength: validation.Strength | None = None  # only ever the current text's estimate
+        # Every change of the password or the context is a new revision; an estimate belongs to one.
+        self._revision = 0
+        self._shown_revision = 0  # whose estimate (or failure) the strength line shows
+        self._estimating = False  # an estimate is running on a pool thread (one at a time)
+        self._number = next(_checklist_numbers)
+        _estimate_relay().estimated.connect(self._strength_estimated)
         self._states: dict[str, str] = {criterion.key: NEUTRAL for criterion in validation.PASSWORD_CRITERIA}
 
         layout = QVBoxLayout(self)
@@ -110,7 +176,7 @@ class PasswordChecklist(QWidget):
         self._strength_timer = QTimer(self)
         self._strength_timer.setSingleShot(True)
         self._strength_timer.setInterval(STRENGTH_DELAY_MS)
-        self._strength_timer.timeout.connect(self._update_strength)
+        self._strength_timer.timeout.connect(self._request_strength)
         self._show_rows()
         self._published_summary = ""
         self._published_strength = ""
@@ -121,10 +187,11 @@ class PasswordChecklist(QWidget):
     def set_password(self, password: str) -> None:
         """Update the five rows now; the strength line once typing pauses."""
         self._password = password
+        self._strength_changes()
         if not password:
             self._strength_timer.stop()
             self._check = None
-            self._strength = None
+            self._shown_revision = self._revision
             self._apply_states({criterion.key: NEUTRAL for criterion in validation.PASSWORD_CRITERIA}, ())
             self._show_strength()
             return
@@ -140,7 +207,15 @@ class PasswordChecklist(QWidget):
             return
         self._context = words
         if self._password:
+            self._strength_changes()
             self._strength_timer.start()
+
+    def _strength_changes(self) -> None:
+        """The estimate on screen no longer belongs to the text: drop it now, say one is coming."""
+        self._revision += 1
+        if self._strength is not None:
+            self._strength = None
+            self._show_strength()
 
     def clear(self) -> None:
         """Back to the neutral list, for the next candidate: on screen and for assistive technologies."""
@@ -167,8 +242,12 @@ class PasswordChecklist(QWidget):
         return self._check
 
     def strength(self) -> validation.Strength | None:
-        """The last strength estimate (None before typing); it lags the rows until typing pauses."""
+        """The estimate of the current password and context, None until it has come (see ``pending``)."""
         return self._strength
+
+    def pending(self) -> bool:
+        """True until the strength line shows the current password's estimate (or that it failed)."""
+        return bool(self._password) and self._shown_revision != self._revision
 
     def strength_text(self) -> str:
         return self._strength_line.text() if self._strength is not None else ""
@@ -196,16 +275,21 @@ class PasswordChecklist(QWidget):
         previous_problems = self._problems_line.text()
         problem_text = "\n".join(validation.PASSWORD_PROBLEM_MESSAGES[problem] for problem in problems)
         if states == self._states and problem_text == previous_problems:
-            return  # most keystrokes change nothing visible: no repaint, no signal
+            return  # most keystrokes change nothing visible: no repaint
+        changed = [key for key, state in states.items() if state != self._states[key]]
         self._states = states
-        self._show_rows()
-        if problem_text:
-            self._problems_line.show_message("error", problem_text)
-        else:
-            self._problems_line.clear()
+        self._show_rows(changed)
+        if problem_text != previous_problems:
+            if problem_text:
+                self._problems_line.show_message("error", problem_text)
+            else:
+                self._problems_line.clear()
 
-    def _show_rows(self) -> None:
+    def _show_rows(self, keys: list[str] | None = None) -> None:
+        """Redraw the rows of ``keys`` (every row when None): a row left alone costs nothing."""
         for criterion in validation.PASSWORD_CRITERIA:
+            if keys is not None and criterion.key not in keys:
+                continue
             state = self._states[criterion.key]
             word = STATE_WORDS[state]
             text = f"{criterion.label} : {word}" if word else criterion.label
@@ -216,14 +300,34 @@ class PasswordChecklist(QWidget):
             }[state]
             self._rows[criterion.key].show_state(icon, kind, text)
 
-    def _update_strength(self) -> None:
-        if self._password:
-            self._strength = validation.estimate_strength(self._password, self._context)
+    def _request_strength(self) -> None:
+        if not self._password or self._estimating:
+            return  # an estimate is running: its answer asks for the current text's (_strength_estimated)
+        self._estimating = True
+        relay, number, revision = _estimate_relay(), self._number, self._revision
+        password, context = self._password, self._context
+        QThreadPool.globalInstance().start(lambda: _estimate(relay, number, revision, password, context))
+
+    def _strength_estimated(self, number: int, revision: int, strength: validation.Strength | None) -> None:
+        if number != self._number:
+            return  # another checklist's answer
+        self._estimating = False
+        if revision != self._revision:  # typed on meanwhile: never shown
+            if self._password and not self._strength_timer.isActive():
+                self._request_strength()  # typing has paused already: estimate what is there now
+            return
+        self._strength = strength
+        self._shown_revision = revision
         self._show_strength()
+        self.strength_shown.emit()
 
     def _show_strength(self) -> None:
         strength = self._strength
         if strength is None:
+            if self.pending() and not self._strength_line.isHidden():
+                # A level was on screen: keep the line's place and say the new one is coming.
+                self._strength_line.show_state("", None, STRENGTH_PENDING_TEXT)
+                return
             self._strength_line.show_state("", None, "")
             self._strength_line.hide()
             return
