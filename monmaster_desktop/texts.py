@@ -224,6 +224,7 @@ SIGNING_IN = N_("Connexion en cours.")
 SIGNED_OUT = N_("Vous êtes déconnecté.")
 NOT_AN_ACTIVATION_LINK = N_("Ce lien n'est pas un lien d'activation de Mon Master.")
 STEP_PAGE_ANNOUNCEMENT = N_("{step} : {heading}")
+STEP_2_LABEL = N_("Étape 2 sur 2")  # the seed's (step 1's is eligibility.STEP_LABEL)
 UNEXPECTED_ERROR = N_("Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez.")
 
 

@@ -150,6 +150,7 @@ def update_po(language: str) -> None:
     path = po_path(language)
     if path.exists():
         catalog = read_po(language)
+        template.creation_date = catalog.creation_date  # the header changes only when the strings do
     else:
         catalog = Catalog(locale=language, domain=DOMAIN, project=COPYRIGHT_HOLDER, fuzzy=False)
     # No fuzzy matching: a changed French sentence must be translated again, not guessed.

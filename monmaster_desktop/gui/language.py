@@ -19,10 +19,22 @@ The kiosk's default language is the one the application started with (``--lang``
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTime,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication
 
-from monmaster_desktop import i18n
+from monmaster_desktop import i18n, texts
 from monmaster_desktop.i18n import LANGUAGES, Message
 
 QT_CATALOG = "monmaster"  # resources/translations/monmaster_<lang>.qm
@@ -60,6 +72,30 @@ def translated(context: str, source: str, /, **params: object) -> Message:
         )
 
     return Message(make)
+
+
+def _date_and_time(moment: datetime) -> tuple[str, str]:
+    """A (UTC) moment in the computer's local time, as the current locale writes a date and a time."""
+    local = moment.astimezone()
+    locale = QLocale()
+    short = QLocale.FormatType.ShortFormat
+    date = locale.toString(QDate(local.year, local.month, local.day), short)
+    return date, locale.toString(QTime(local.hour, local.minute), short)
+
+
+def format_moment(moment: datetime) -> Message:
+    """ "27/11/2026 à 09:41" in French, "27/11/2026 at 09:41" in British English: the locale's formats."""
+
+    def make() -> str:
+        date, time = _date_and_time(moment)
+        return i18n.gettext(texts.MOMENT).format(date=date, time=time)
+
+    return Message(make)
+
+
+def format_date_time(moment: datetime) -> Message:
+    """The short form of a list's column: "27/11/2026 09:41" (the locale's date, then its time)."""
+    return Message(lambda: " ".join(_date_and_time(moment)))
 
 
 def is_language_change(event: QEvent) -> bool:
