@@ -203,7 +203,7 @@ def _check_resources() -> str:
     for theme in themes:
         if len(style_sheet(theme, 2.0)) < 100:
             raise SelfTestFailure(f"theme {theme}: the style sheet is empty")
-    texts = sorted(resource_file("texts/cgu.md").parent.glob("*.md"))
+    texts = sorted(resource_file("texts/fr/cgu.md").parent.parent.glob("*/*.md"))
     for text in texts:
         if not text.read_text(encoding="utf-8").strip():
             raise SelfTestFailure(f"text {text.name} is empty")
