@@ -91,10 +91,11 @@ def build_activation_mail(
     message["Subject"] = subject
     message["Date"] = format_datetime(sent_at)
     message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
-    message["Content-Language"] = language  # RFC 3282
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(plain)
     message.add_alternative(rich, subtype="html")
+    # RFC 3282; after the content, whose setting clears every Content-* header.
+    message["Content-Language"] = language
     return message
 
 
