@@ -193,6 +193,15 @@ def current_language() -> str:
     return i18n.current_language()
 
 
+def is_available(language: str) -> bool:
+    """Whether ``language``'s catalogs are in this copy of the application (a switch to it can work)."""
+    if language == i18n.SOURCE_LANGUAGE:
+        return True
+    qt_catalog = i18n.catalog_dir() / f"{QT_CATALOG}_{language}.qm"
+    core_catalog = i18n.catalog_dir() / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
+    return qt_catalog.is_file() and core_catalog.is_file()
+
+
 def switch_language(language: str) -> None:
     language_switch().switch(language)
 

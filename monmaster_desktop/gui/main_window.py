@@ -22,6 +22,7 @@ from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.language import (
     current_language,
+    is_available,
     is_language_change,
     language_switch,
     locale_of,
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.outbox_action.setText(translated(_CONTEXT, OUTBOX_ACTION))
         self.view_menu.setTitle(translated(_CONTEXT, VIEW_MENU))
         self.language_action.setText(LANGUAGE_NAMES[self._offered_language()])
+        self.language_action.setVisible(is_available(self._offered_language()))
         self.help_menu.setTitle(translated(_CONTEXT, HELP_MENU))
         self.about_action.setText(translated(_CONTEXT, ABOUT_ACTION, app=APP_DISPLAY_NAME))
         if self.appearance is not None:

@@ -78,7 +78,8 @@ def test_the_bundle_keeps_only_the_qt_plugins_the_application_uses(dist: Path) -
         path.name for path in plugins if path.parent.name == "iconengines"
     } != set()  # the SVG window icon
     translations = {path.name for path in dist.rglob("*.qm")}
-    assert translations == {"qtbase_fr.qm"}
+    assert translations == {"qtbase_fr.qm", "qtbase_en.qm", "monmaster_en.qm"}
+    assert list(dist.rglob("monmaster.mo")), "the core's English catalog"  # resources/translations/en/…
 
 
 def test_the_bundle_has_no_webengine_qml_network_or_designer(dist: Path) -> None:

@@ -11,7 +11,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QPushButton, QWizard
 
 from monmaster_desktop.gui.context import GuiContext, PageId
-from monmaster_desktop.gui.language import current_language, locale_of, switch_language, translated
+from monmaster_desktop.gui.language import (
+    current_language,
+    is_available,
+    locale_of,
+    switch_language,
+    translated,
+)
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.i18n import LANGUAGE_NAMES, LANGUAGES
 
@@ -40,6 +46,8 @@ class WelcomePage(FormPage):
         self.language_button.setText(LANGUAGE_NAMES[offered])
         self.language_button.setAccessibleName(LANGUAGE_NAMES[offered])
         self.language_button.setLocale(locale_of(offered))
+        # A copy built without a language's catalogs does not offer it (the self-test says so).
+        self.language_button.setVisible(is_available(offered))
 
     def _switch_language(self) -> None:
         switch_language(other_language(current_language()))
