@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterator
 
 import pytest
-from gui_support import EMAIL
+from gui_support import EMAIL, main_window_shown
 from language_support import french_in
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAction
@@ -64,14 +64,8 @@ def french_after(qapp) -> Iterator[None]:
 
 @pytest.fixture
 def window(qtbot, gui_context: GuiContext) -> Iterator[MainWindow]:
-    gui_context.settings = dataclasses.replace(gui_context.settings, captcha=CaptchaMode.QUESTION)
-    main_window = MainWindow(gui_context)
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    yield main_window
-    gui_context.runner.wait_for_done()
-    main_window.reset_for_next_candidate()
+    with main_window_shown(qtbot, gui_context, CaptchaMode.QUESTION) as shown:
+        yield shown
 
 
 # --- what is shown ------------------------------------------------------------------------------------
@@ -259,12 +253,8 @@ def test_switching_mid_journey_keeps_what_was_typed_the_answers_and_the_page(
     assert french_shown(window) == []
 
 
-def test_the_whole_journey_in_english_by_widgets(qtbot, english, gui_context: GuiContext) -> None:
-    gui_context.settings = dataclasses.replace(gui_context.settings, captcha=CaptchaMode.QUESTION)
-    window = MainWindow(gui_context)  # made while English is on: --lang en
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def test_the_whole_journey_in_english_by_widgets(english, window: MainWindow) -> None:
+    gui_context = window.context  # the window is made once English is on, as with --lang en
     candidate = Candidate.at(window)
     candidate.go_to_credentials()  # checks "Apply", "Create an account", "Create my account"
     question = window.findChild(QLabel, "captchaQuestionLabel").text()
@@ -289,8 +279,6 @@ def test_the_whole_journey_in_english_by_widgets(qtbot, english, gui_context: Gu
     created = candidate.page(PageId.SIGNED_IN).child(QLabel, "createdValueLabel").text()
     assert created.startswith("Account created on ") and " at " in created  # "27/11/2026 at 09:41"
     assert french_shown(window) == []
-    gui_context.runner.wait_for_done()
-    window.reset_for_next_candidate()
 
 
 def test_a_kiosk_gives_the_next_candidate_its_own_language(

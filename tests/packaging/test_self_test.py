@@ -40,7 +40,7 @@ def test_self_test_fails_when_a_language_has_no_compiled_catalog(qapp, monkeypat
     monkeypatch.setattr(i18n, "catalog_dir", lambda: tmp_path)  # a copy built without its catalogs
     i18n.translator.cache_clear()
     try:
-        status, out, err = run_in_process()
+        status, _, err = run_in_process()
     finally:
         i18n.translator.cache_clear()
     assert status == 1
