@@ -113,11 +113,15 @@ def test_a_screen_reader_reads_and_presses_the_buttons_of_the_frozen_program(
             "start", argv=[str(program), "--data-dir", str(tmp_path / "data")], log=str(tmp_path / "app.log")
         )
         reader.run(step("wait", role="push button", state="showing"), "activate")
-        assert [button["name"] for button in reader.find(role="push button", state="showing")] == [
-            "Candidater"
+        assert sorted(button["name"] for button in reader.find(role="push button", state="showing")) == [
+            "Candidater",
+            "English",
         ]
         reader.click(role="push button", name="Candidater")
         reader.wait(role="push button", name="Créer un compte", state="showing")
+        # The bundle carries the English catalogs: Affichage › English, from this page.
+        reader.click(role="menu item", name="English")
+        reader.wait(role="push button", name="Create an account", state="showing")
     finally:
         reader.close()
 
