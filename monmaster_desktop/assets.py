@@ -33,6 +33,11 @@ def _root(kind: str) -> Path:
     raise FileNotFoundError(f"the '{kind}' folder of Mon Master Desktop is missing (searched: {searched})")
 
 
+def resource_root() -> Path:
+    """The resources/ folder itself (for folders that may be empty, such as compiled catalogs)."""
+    return _root("resources")
+
+
 def ui_file(name: str) -> Path:
     """A Qt Designer form, e.g. ``ui_file("welcome_page.ui")``."""
     return _existing(_root("ui") / name)

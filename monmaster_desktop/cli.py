@@ -3,8 +3,9 @@
 The operator sub-commands (``accounts list``, ``outbox list``, ``outbox show``) never import Qt, so
 they work on a machine without a screen. Nothing printed here ever contains a password or a hash,
 and nothing ends in a traceback: data that cannot be used (folder, damaged or too new database,
-full or read-only disk) is said in French with exit status 2, a missing screen with status 3, and a
-reader that stops early (``outbox show 1 | head``) ends the output quietly.
+full or read-only disk) is said in words with exit status 2, a missing screen with status 3, and a
+reader that stops early (``outbox show 1 | head``) ends the output quietly. Everything is said in the
+language of ``--lang`` (French by default), from the core's catalog (``i18n``).
 """
 
 from __future__ import annotations
@@ -16,81 +17,106 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from monmaster_desktop import APP_DISPLAY_NAME, texts
+from monmaster_desktop import APP_DISPLAY_NAME, i18n, texts
 from monmaster_desktop.accounts.service import AccountService, open_account_service
 from monmaster_desktop.accounts.store import DatabaseDamagedError, to_text
 from monmaster_desktop.exit_codes import EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
+from monmaster_desktop.i18n import N_, gettext
 from monmaster_desktop.settings import CaptchaMode, DataError, Settings, default_data_dir
+
+# --- Texts (project-written) ------------------------------------------------------------------------
+DESCRIPTION = N_(
+    "{app} : répétition hors ligne de la création d'un compte sur la plateforme Mon Master (éligibilité, "
+    "identifiants, courriel d'activation). Sans sous-commande, l'application graphique s'ouvre."
+)
+KIOSK_HELP = N_("mode borne : plein écran, un candidat après l'autre, rien d'un candidat visible du suivant")
+CAPTCHA_HELP = N_(
+    "captcha de l'étape 2 : image (par défaut, avec une question en texte comme alternative), question (la "
+    "question seule), off (aucun captcha : réservé aux opérateurs et aux tests automatisés, jamais pour des "
+    "candidats)"
+)
+LANG_HELP = N_(
+    "langue de l'interface et des messages : fr (français, par défaut) ou en (anglais) ; le bouton de "
+    "l'accueil la change aussi"
+)
+SCREENSHOTS_HELP = N_(
+    "enregistrer une capture PNG de chaque page dans ses états typiques, en français et en anglais, à 100 %% "
+    "et 200 %% de taille de texte, sans écran et sur des données jetables, puis quitter"
+)
+SELF_TEST_HELP = N_(
+    "vérifier cette installation sans écran (formulaires, ressources, les deux langues, accessibilité, "
+    "parcours complet sur des données jetables), afficher une ligne de bilan et quitter (code 0 si tout va "
+    "bien)"
+)
+FOLDER = N_("DOSSIER")
+SUBCOMMAND = N_("SOUS-COMMANDE")
+ACCOUNTS_HELP = N_("comptes enregistrés (opérateurs)")
+ACCOUNTS_LIST_HELP = N_("lister les comptes (jamais les mots de passe)")
+JSON_HELP = N_("sortie JSON (dates ISO 8601 en UTC)")
+OUTBOX_HELP = N_("boîte d'envoi simulée (opérateurs)")
+OUTBOX_LIST_HELP = N_("lister les courriels envoyés, du plus récent au plus ancien")
+OUTBOX_SHOW_HELP = N_("afficher le texte d'un courriel")
+MAIL_ID_HELP = N_("numéro du courriel (voir outbox list)")
+DATA_DIR_HELP = N_("dossier des données (comptes, courriels simulés) ; par défaut : {folder}")
+NO_ACCOUNT = N_("Aucun compte.")
+STATUS_PENDING = N_("en attente d'activation")
+STATUS_ACTIVE = N_("activé")
+ACTIVATED_ON = N_(", activé le {moment}")
+CREATED_ON = N_("créé le {moment}")
+NO_MAIL = N_("Aucun courriel.")
+MAIL_READ = N_("lu")
+MAIL_UNREAD = N_("non lu")
+UNKNOWN_MAIL = N_("Aucun courriel n° {id} (voir « monmaster-desktop outbox list »).")
+MAIL_HEADERS = N_("De : {sender}\nÀ : {recipient}\nDate : {date}\nObjet : {subject}\n")
+
+
+def language_asked(argv: Sequence[str]) -> str:
+    """The ``--lang`` of the command line, read before the parser exists (its help is in that language)."""
+    for index, argument in enumerate(argv):
+        if argument.startswith("--lang="):
+            value = argument.split("=", 1)[1]
+        elif argument == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        else:
+            continue
+        return value if value in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+    return i18n.DEFAULT_LANGUAGE
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="monmaster-desktop",
-        description=(
-            f"{APP_DISPLAY_NAME} : répétition hors ligne de la création d'un compte sur la plateforme "
-            "Mon Master (éligibilité, identifiants, courriel d'activation). Sans sous-commande, "
-            "l'application graphique s'ouvre."
-        ),
+        prog="monmaster-desktop", description=gettext(DESCRIPTION).format(app=APP_DISPLAY_NAME)
     )
     parser.add_argument("--version", action=_PrintVersion)
     _add_data_dir_option(parser, default=None)
-    parser.add_argument(
-        "--kiosk",
-        action="store_true",
-        help="mode borne : plein écran, un candidat après l'autre, rien d'un candidat visible du suivant",
-    )
+    parser.add_argument("--kiosk", action="store_true", help=gettext(KIOSK_HELP))
     parser.add_argument(
         "--captcha",
         choices=[mode.value for mode in CaptchaMode],
         default=CaptchaMode.IMAGE.value,
-        help=(
-            "captcha de l'étape 2 : image (par défaut, avec une question en texte comme alternative), "
-            "question (la question seule), off (aucun captcha : réservé aux opérateurs et aux tests "
-            "automatisés, jamais pour des candidats)"
-        ),
+        help=gettext(CAPTCHA_HELP),
     )
     parser.add_argument(
-        "--lang",
-        choices=["fr", "en"],
-        default="fr",
-        help="langue de l'interface (par défaut : fr ; « en » est réservé, l'anglais n'est pas traduit)",
+        "--lang", choices=list(i18n.LANGUAGES), default=i18n.DEFAULT_LANGUAGE, help=gettext(LANG_HELP)
     )
-    parser.add_argument(
-        "--screenshots",
-        type=Path,
-        metavar="DOSSIER",
-        help=(
-            "enregistrer une capture PNG de chaque page dans ses états typiques, à 100 %% et 200 %% "
-            "de taille de texte, sans écran et sur des données jetables, puis quitter"
-        ),
-    )
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help=(
-            "vérifier cette installation sans écran (formulaires, ressources, accessibilité, parcours "
-            "complet sur des données jetables), afficher une ligne de bilan et quitter "
-            "(code 0 si tout va bien)"
-        ),
-    )
+    parser.add_argument("--screenshots", type=Path, metavar=gettext(FOLDER), help=gettext(SCREENSHOTS_HELP))
+    parser.add_argument("--self-test", action="store_true", help=gettext(SELF_TEST_HELP))
 
-    commands = parser.add_subparsers(dest="command", metavar="SOUS-COMMANDE")
-    accounts = commands.add_parser("accounts", help="comptes enregistrés (opérateurs)")
+    commands = parser.add_subparsers(dest="command", metavar=gettext(SUBCOMMAND))
+    accounts = commands.add_parser("accounts", help=gettext(ACCOUNTS_HELP))
     accounts_commands = accounts.add_subparsers(dest="action", metavar="ACTION", required=True)
-    accounts_list = accounts_commands.add_parser("list", help="lister les comptes (jamais les mots de passe)")
+    accounts_list = accounts_commands.add_parser("list", help=gettext(ACCOUNTS_LIST_HELP))
     _add_data_dir_option(accounts_list, default=argparse.SUPPRESS)
-    accounts_list.add_argument("--json", action="store_true", help="sortie JSON (dates ISO 8601 en UTC)")
+    accounts_list.add_argument("--json", action="store_true", help=gettext(JSON_HELP))
 
-    outbox = commands.add_parser("outbox", help="boîte d'envoi simulée (opérateurs)")
+    outbox = commands.add_parser("outbox", help=gettext(OUTBOX_HELP))
     outbox_commands = outbox.add_subparsers(dest="action", metavar="ACTION", required=True)
-    outbox_list = outbox_commands.add_parser(
-        "list", help="lister les courriels envoyés, du plus récent au plus ancien"
-    )
+    outbox_list = outbox_commands.add_parser("list", help=gettext(OUTBOX_LIST_HELP))
     _add_data_dir_option(outbox_list, default=argparse.SUPPRESS)
-    outbox_list.add_argument("--json", action="store_true", help="sortie JSON (dates ISO 8601 en UTC)")
-    outbox_show = outbox_commands.add_parser("show", help="afficher le texte d'un courriel")
+    outbox_list.add_argument("--json", action="store_true", help=gettext(JSON_HELP))
+    outbox_show = outbox_commands.add_parser("show", help=gettext(OUTBOX_SHOW_HELP))
     _add_data_dir_option(outbox_show, default=argparse.SUPPRESS)
-    outbox_show.add_argument("id", type=int, metavar="ID", help="numéro du courriel (voir outbox list)")
+    outbox_show.add_argument("id", type=int, metavar="ID", help=gettext(MAIL_ID_HELP))
     return parser
 
 
@@ -126,8 +152,9 @@ def _add_data_dir_option(parser: argparse.ArgumentParser, default: object) -> No
         "--data-dir",
         type=Path,
         default=default,
-        metavar="DOSSIER",
-        help="dossier des données (comptes, courriels simulés) ; par défaut : %(default_data_dir)s",
+        metavar=gettext(FOLDER),
+        # The default folder is looked up only if the help is printed (argparse's %(name)s).
+        help=gettext(DATA_DIR_HELP).replace("%", "%%").format(folder="%(default_data_dir)s"),
     )
     # argparse fills the help's %(name)s from the action's attributes when it prints the help.
     action.default_data_dir = _DefaultDataDir()  # type: ignore[attr-defined]
@@ -148,6 +175,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        i18n.set_language(language_asked(argv))  # before the parser: its help is in that language too
+    except i18n.CatalogMissing as error:  # an installation built without its catalogs
+        print(error, file=sys.stderr)
+        return EXIT_DATA_UNUSABLE
     arguments = build_parser().parse_args(argv)
     settings = settings_from(arguments)
     if arguments.self_test:
@@ -161,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command is None:
         missing = missing_display()
         if missing is not None:
-            print(f"{missing}\n{texts.WITHOUT_A_SCREEN}", file=sys.stderr)
+            print(f"{missing}\n{gettext(texts.WITHOUT_A_SCREEN)}", file=sys.stderr)
             return EXIT_NO_DISPLAY
         from monmaster_desktop.crash_log import start_crash_log  # reads the version: slow, GUI only
         from monmaster_desktop.gui.app import run_gui  # Qt is loaded only for the GUI
@@ -177,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as error:
         message = str(error)
         if isinstance(error, DatabaseDamagedError):
-            message += f" {texts.DATABASE_DAMAGED_CLI_ADVICE}"
+            message += f" {gettext(texts.DATABASE_DAMAGED_CLI_ADVICE)}"
         print(message, file=sys.stderr)
         return EXIT_DATA_UNUSABLE
     except BrokenPipeError:
@@ -189,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def missing_display() -> str | None:
-    """Why no window can open here, in French, or None; Qt is not loaded to find out.
+    """Why no window can open here, in words, or None; Qt is not loaded to find out.
 
     On Linux and the BSDs a window needs an X11 or Wayland display. Qt itself would abort with an
     English message and a misleading hint about libxcb-cursor0. A platform chosen explicitly with
@@ -199,7 +232,7 @@ def missing_display() -> str | None:
         return None
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return texts.NO_DISPLAY
+    return gettext(texts.NO_DISPLAY)
 
 
 def _run_command(arguments: argparse.Namespace, settings: Settings) -> int:
@@ -222,15 +255,18 @@ def _accounts_list(service: AccountService, *, as_json: bool) -> int:
     if as_json:
         _print_json_array(account.as_json() for account in accounts)
         return 0
-    statuses = {"pending": "en attente d'activation", "active": "activé"}
+    statuses = {"pending": gettext(STATUS_PENDING), "active": gettext(STATUS_ACTIVE)}
     listed = False
     for account in accounts:
         listed = True
-        activated = f", activé le {to_text(account.activated_at)}" if account.activated_at else ""
+        activated = (
+            gettext(ACTIVATED_ON).format(moment=to_text(account.activated_at)) if account.activated_at else ""
+        )
         status = statuses[account.status.value]
-        print(f"{account.email}\t{status}\tcréé le {to_text(account.created_at)}{activated}")
+        created = gettext(CREATED_ON).format(moment=to_text(account.created_at))
+        print(f"{account.email}\t{status}\t{created}{activated}")
     if not listed:
-        print("Aucun compte.")
+        print(gettext(NO_ACCOUNT))
     return 0
 
 
@@ -263,10 +299,10 @@ def _outbox_list(service: AccountService, *, as_json: bool) -> int:
         )
         return 0
     if not entries:
-        print("Aucun courriel.")
+        print(gettext(NO_MAIL))
         return 0
     for entry in entries:
-        state = "lu" if entry.is_read else "non lu"
+        state = gettext(MAIL_READ) if entry.is_read else gettext(MAIL_UNREAD)
         print(f"{entry.id}\t{to_text(entry.sent_at)}\t{entry.recipient}\t{entry.subject}\t{state}")
     return 0
 
@@ -274,10 +310,13 @@ def _outbox_list(service: AccountService, *, as_json: bool) -> int:
 def _outbox_show(service: AccountService, mail_id: int) -> int:
     stored = service.outbox.get(mail_id)
     if stored is None:
-        print(f"Aucun courriel n° {mail_id} (voir « monmaster-desktop outbox list »).", file=sys.stderr)
+        print(gettext(UNKNOWN_MAIL).format(id=mail_id), file=sys.stderr)
         return 1
     message = stored.message
-    print(f"De : {message['From']}\nÀ : {message['To']}")
-    print(f"Date : {message['Date']}\nObjet : {message['Subject']}\n")
+    print(
+        gettext(MAIL_HEADERS).format(
+            sender=message["From"], recipient=message["To"], date=message["Date"], subject=message["Subject"]
+        )
+    )
     print(stored.text_body, end="")
     return 0

@@ -1,7 +1,8 @@
 """Step 1 of the account creation: "Suis-je concerné par la plateforme ?".
 
 This module holds the four eligibility questions of the Mon Master platform, their exact French
-texts (copied from the platform's own guide, the project's seed document), the explanations shown
+texts (copied from the platform's own guide, the project's seed document; gettext msgids, their
+English in ``translations/en.po``: the GUI says them with ``i18n.gettext``), the explanations shown
 when a question is answered *Non*, and the verdict that decides whether the candidate may go on to
 step 2 ("Choisir mes identifiants").
 
@@ -26,6 +27,8 @@ import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from monmaster_desktop.i18n import N_, message
 
 __all__ = [
     "ANSWER_IS_CORRECT",
@@ -88,17 +91,17 @@ class Question:
 
 # --- Texts copied from the seed ---------------------------------------------------------------
 
-STEP_LABEL = "Étape 1 sur 2"
-STEP_TITLE = "Suis-je concerné par la plateforme ?"
-NEXT_STEP = "Prochaine étape : Choisir mes identifiants"
-INTRO = (
+STEP_LABEL = N_("Étape 1 sur 2")
+STEP_TITLE = N_("Suis-je concerné par la plateforme ?")
+NEXT_STEP = N_("Prochaine étape : Choisir mes identifiants")
+INTRO = N_(
     "Pour vous assurer que vous êtes bien éligible à la plateforme de candidature, vous devez confirmer que :"
 )
 # The seed shows "✔ Votre saisie est correcte": the check mark is an icon drawn by the GUI, so it
 # is kept out of the text (a screen reader would otherwise read "coche lourde").
-ANSWER_IS_CORRECT = "Votre saisie est correcte"
-ELIGIBLE_TITLE = "Je suis éligible"
-ELIGIBLE_TEXT = (
+ANSWER_IS_CORRECT = N_("Votre saisie est correcte")
+ELIGIBLE_TITLE = N_("Je suis éligible")
+ELIGIBLE_TEXT = N_(
     "Vous remplissez les conditions pour candidater en première année de master via la plateforme "
     'Mon Master. Cliquez sur "Créer mon compte" ci-dessous pour créer votre compte.'
 )
@@ -106,23 +109,23 @@ ELIGIBLE_TEXT = (
 # --- Texts written by the project (not in the seed) -------------------------------------------
 
 # Title of the panel shown instead of ELIGIBLE_TITLE when at least one answer is Non.
-NOT_CONCERNED_TITLE = "Je ne suis pas concerné par la plateforme"
+NOT_CONCERNED_TITLE = N_("Je ne suis pas concerné par la plateforme")
 
 # Version of the candidate charter ("charte des droits et devoirs du candidat") the candidate
 # certifies having read; stored with the answers.
 CHARTER_VERSION = "2026-1"
 
-_IF_NO_FIRST_YEAR_MASTER = (
+_IF_NO_FIRST_YEAR_MASTER = N_(
     "La plateforme Mon Master sert uniquement à candidater en première année d'une formation "
     "conduisant au diplôme national de master. Pour entrer en deuxième année de master, ou pour "
     "préparer un autre diplôme, adressez-vous directement à l'établissement qui propose la formation."
 )
-_IF_NO_CHARTER = (
+_IF_NO_CHARTER = N_(
     "Pour créer un compte, vous devez avoir lu la charte des droits et devoirs du candidat et vous "
     "engager à la respecter, notamment à ne créer qu'un seul compte sur la plateforme. "
     "Lisez la charte, puis répondez Oui si vous l'acceptez."
 )
-_IF_NO_LICENCE_GRADE = (
+_IF_NO_LICENCE_GRADE = N_(
     "La plateforme Mon Master est réservée aux titulaires d'un diplôme conférant le grade de licence "
     "et aux étudiants qui sont en train de l'obtenir. Si vous avez l'autorisation de redoubler votre "
     "première année de master, ou si votre cursus prévoit votre admission automatique en première "
@@ -130,7 +133,7 @@ _IF_NO_LICENCE_GRADE = (
     "Si vous avez un autre diplôme, renseignez-vous auprès de l'établissement qui propose la formation "
     "sur la validation des acquis (VAP ou VAE)."
 )
-_IF_NO_RESIDENCE = (
+_IF_NO_RESIDENCE = N_(
     "Vous relevez du dispositif Études en France, géré par Campus France : vous devez candidater sur "
     "la plateforme Études en France, et non sur la plateforme Mon Master."
 )
@@ -141,7 +144,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         key="first_year_master",
         number=1,
-        text=(
+        text=N_(
             "Je souhaite candidater en première année d'une ou plusieurs formations conduisant à "
             "l'obtention du diplôme national de master."
         ),
@@ -154,27 +157,29 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         key="charter",
         number=2,
-        text=(
+        text=N_(
             "Je certifie avoir lu la charte des droits et devoirs du candidat et je m'engage à la "
             "respecter, notamment en ne créant qu'un seul compte sur la plateforme de candidature "
             "Mon Master."
         ),
         cases=(),
         note=None,
-        link_text="charte des droits et devoirs du candidat",
+        link_text=N_("charte des droits et devoirs du candidat"),
         link_target="charte",
         if_no=_IF_NO_CHARTER,
     ),
     Question(
         key="licence_grade",
         number=3,
-        text="Je suis dans l'un des cas suivants :",
+        text=N_("Je suis dans l'un des cas suivants :"),
         cases=(
-            "Je suis titulaire d'un diplôme conférant le grade de licence en France ou à l'étranger "
-            "(diplôme national de licence, licence professionnelle, BUT, etc.),",
-            "Je suis en cours d'obtention d'un diplôme conférant le grade de licence.",
+            N_(
+                "Je suis titulaire d'un diplôme conférant le grade de licence en France ou à l'étranger "
+                "(diplôme national de licence, licence professionnelle, BUT, etc.),"
+            ),
+            N_("Je suis en cours d'obtention d'un diplôme conférant le grade de licence."),
         ),
-        note=(
+        note=N_(
             "Attention, les étudiants autorisés à redoubler en première année de master et les "
             "étudiants dont le cursus prévoit automatiquement l'admission en première année de "
             "master ne sont pas concernés par la plateforme de candidature Mon Master."
@@ -186,17 +191,23 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         key="residence",
         number=4,
-        text="Je suis dans l'un des cas suivants :",
+        text=N_("Je suis dans l'un des cas suivants :"),
         cases=(
-            "de nationalité française,",
-            "de nationalité d'un pays de l'Espace économique européen, d'Andorre, de Suisse ou de Monaco,",
-            "étranger et résidant en France ou dans l'un des pays de l'Espace économique européen, "
-            "en Andorre, en Suisse ou à Monaco,",
-            "de nationalité extra-communautaire (Espace économique européen, Andorre, Suisse, "
-            "Monaco) et mon pays de résidence n'est pas couvert par le dispositif Études en France.",
+            N_("de nationalité française,"),
+            N_(
+                "de nationalité d'un pays de l'Espace économique européen, d'Andorre, de Suisse ou de Monaco,"
+            ),
+            N_(
+                "étranger et résidant en France ou dans l'un des pays de l'Espace économique européen, "
+                "en Andorre, en Suisse ou à Monaco,"
+            ),
+            N_(
+                "de nationalité extra-communautaire (Espace économique européen, Andorre, Suisse, "
+                "Monaco) et mon pays de résidence n'est pas couvert par le dispositif Études en France."
+            ),
         ),
         note=None,
-        link_text="Études en France",
+        link_text=N_("Études en France"),
         link_target="etudes_en_france",
         if_no=_IF_NO_RESIDENCE,
     ),
@@ -228,7 +239,8 @@ class QuestionFeedback:
     ok: bool | None
     """``True`` for Oui, ``False`` for Non, ``None`` when unanswered."""
     message: str | None
-    """:data:`ANSWER_IS_CORRECT` for Oui, the question's ``if_no`` for Non, ``None`` when unanswered."""
+    """:data:`ANSWER_IS_CORRECT` for Oui, the question's ``if_no`` for Non (in the current language, a
+    ``Message``), ``None`` when unanswered."""
 
 
 @dataclass(frozen=True)
@@ -287,9 +299,9 @@ def assess(answers: Mapping[str, Answer | str | None]) -> EligibilityVerdict:
     for question in QUESTIONS:
         answer = normalized[question.key]
         if answer is Answer.OUI:
-            item = QuestionFeedback(question.key, answer, True, ANSWER_IS_CORRECT)
+            item = QuestionFeedback(question.key, answer, True, message(ANSWER_IS_CORRECT))
         elif answer is Answer.NON:
-            item = QuestionFeedback(question.key, answer, False, question.if_no)
+            item = QuestionFeedback(question.key, answer, False, message(question.if_no))
         else:
             item = QuestionFeedback(question.key, None, None, None)
         feedback.append(item)

@@ -18,6 +18,7 @@ from enum import Enum
 from pathlib import Path
 
 from monmaster_desktop import APP_NAME, texts
+from monmaster_desktop.i18n import message
 
 DATABASE_FILE_NAME = "monmaster.sqlite3"
 
@@ -94,9 +95,11 @@ class DataDirError(DataError):
 
 
 def os_error_reason(error: OSError) -> str:
-    """Why the system refused, in a few French words (never the English ``strerror``)."""
+    """Why the system refused, in a few words of the current language (never the system's ``strerror``)."""
     name = errno.errorcode.get(error.errno or 0, "")
-    return texts.OS_ERROR_REASONS.get(name) or texts.OS_ERROR_OTHER.format(number=error.errno)
+    if name in texts.OS_ERROR_REASONS:
+        return message(texts.OS_ERROR_REASONS[name])
+    return message(texts.OS_ERROR_OTHER, number=error.errno)
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -110,19 +113,19 @@ def ensure_private_dir(path: Path) -> Path:
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as error:
-        raise DataDirError(texts.DATA_DIR_NOT_A_FOLDER.format(path=path), path) from error
+        raise DataDirError(message(texts.DATA_DIR_NOT_A_FOLDER, path=path), path) from error
     except OSError as error:
-        message = texts.DATA_DIR_CANNOT_CREATE.format(path=path, reason=os_error_reason(error))
-        raise DataDirError(message, path) from error
+        refusal = message(texts.DATA_DIR_CANNOT_CREATE, path=path, reason=os_error_reason(error))
+        raise DataDirError(refusal, path) from error
     if not path.is_dir():
-        raise DataDirError(texts.DATA_DIR_NOT_A_FOLDER.format(path=path), path)
+        raise DataDirError(message(texts.DATA_DIR_NOT_A_FOLDER, path=path), path)
     if sys.platform == "win32":
         return path  # folders under %LOCALAPPDATA% are the user's own; Windows has no mode bits
     info = path.stat()
     owned = info.st_uid == os.geteuid()
     if not os.access(path, os.W_OK | os.X_OK):  # also False on a read-only file system
-        message = texts.DATA_DIR_READ_ONLY if owned else texts.DATA_DIR_OTHER_OWNER
-        raise DataDirError(message.format(path=path), path)
+        template = texts.DATA_DIR_READ_ONLY if owned else texts.DATA_DIR_OTHER_OWNER
+        raise DataDirError(message(template, path=path), path)
     mode = stat.S_IMODE(info.st_mode)
     if owned and mode & 0o077:
         # Narrow only (0755 -> 0700), never widen; a failure here leaves a folder that still works.

@@ -1,4 +1,4 @@
-"""The Mon Master password and e-mail rules, checked offline, with every user-facing message in French.
+"""The Mon Master password and e-mail rules, checked offline, with every user-facing message translatable.
 
 This module is pure Python and must never import Qt: the command line, the account service
 and the GUI all call it. It must never log, print or put into an exception or a ``repr`` a password,
@@ -10,7 +10,9 @@ characters and its ASCII twin are the same password. A password is never strippe
 
 Modelled on Django's ``password_validation``: one small criterion object per rule (key, French label,
 test); ``check_password`` folds them, and the live checklist widget iterates the same
-``PASSWORD_CRITERIA`` tuple, so each label is written once.
+``PASSWORD_CRITERIA`` tuple, so each label is written once. Labels and messages are written in French,
+the source language (gettext msgids, marked ``N_``); results carry them as ``i18n.Message``s in the
+current language, which the GUI says again after a language switch.
 
 email-validator and zxcvbn compile about a hundred regular expressions when imported (~170 ms):
 they are imported by the first ``check_email`` and ``estimate_strength``, never at start, so the
@@ -29,6 +31,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
+
+from monmaster_desktop.i18n import N_, Message, N_plural, listing, message, plural_message
 
 __all__ = [
     "BLOCKING_MAIL_DOMAINS",
@@ -150,16 +154,16 @@ class _MinimumLength(PasswordCriterion):
 
 # Display order is the platform's.
 PASSWORD_CRITERIA: tuple[PasswordCriterion, ...] = (
-    _MinimumLength("length", f"au moins {MIN_PASSWORD_LENGTH} caractères"),
-    PasswordCriterion(_UPPERCASE, "au moins 1 lettre en majuscule"),
-    PasswordCriterion(_LOWERCASE, "au moins 1 lettre en minuscule"),
-    PasswordCriterion(_DIGIT, "au moins 1 chiffre"),
-    PasswordCriterion(_SPECIAL, "au moins 1 caractère spécial"),
+    _MinimumLength("length", N_("au moins 8 caractères")),  # MIN_PASSWORD_LENGTH (a test checks)
+    PasswordCriterion(_UPPERCASE, N_("au moins 1 lettre en majuscule")),
+    PasswordCriterion(_LOWERCASE, N_("au moins 1 lettre en minuscule")),
+    PasswordCriterion(_DIGIT, N_("au moins 1 chiffre")),
+    PasswordCriterion(_SPECIAL, N_("au moins 1 caractère spécial")),
 )
 
 PASSWORD_PROBLEM_MESSAGES: dict[str, str] = {
-    "too_long": f"Votre mot de passe ne doit pas dépasser {MAX_PASSWORD_LENGTH} caractères.",
-    "forbidden_character": (
+    "too_long": N_("Votre mot de passe ne doit pas dépasser 128 caractères."),  # MAX_PASSWORD_LENGTH
+    "forbidden_character": N_(
         "Votre mot de passe contient un caractère non autorisé (caractère invisible, de contrôle ou non "
         "attribué). Retapez-le sans ce caractère."
     ),
@@ -184,13 +188,16 @@ class PasswordCheck:
         return all(self.criteria.values()) and not self.problems
 
     @property
-    def problem_messages(self) -> tuple[str, ...]:
-        return tuple(PASSWORD_PROBLEM_MESSAGES[problem] for problem in self.problems)
+    def problem_messages(self) -> tuple[Message, ...]:
+        """The problems' messages, in the current language."""
+        return tuple(message(PASSWORD_PROBLEM_MESSAGES[problem]) for problem in self.problems)
 
     @property
-    def missing_labels(self) -> tuple[str, ...]:
-        """Labels of the unmet criteria, in display order (for "Il manque : …")."""
-        return tuple(criterion.label for criterion in PASSWORD_CRITERIA if not self.criteria[criterion.key])
+    def missing_labels(self) -> tuple[Message, ...]:
+        """Labels of the unmet criteria, in display order and the current language (for "Il manque : …")."""
+        return tuple(
+            message(criterion.label) for criterion in PASSWORD_CRITERIA if not self.criteria[criterion.key]
+        )
 
 
 def check_password(password: str) -> PasswordCheck:
@@ -210,9 +217,9 @@ def check_password(password: str) -> PasswordCheck:
 # Password strength (zxcvbn)
 # ---------------------------------------------------------------------------------------------------
 
-STRENGTH_LABELS: tuple[str, ...] = ("Très faible", "Faible", "Moyen", "Bon", "Très bon")  # by score 0..4
+STRENGTH_LABELS: tuple[str, ...] = (N_("Très faible"), N_("Faible"), N_("Moyen"), N_("Bon"), N_("Très bon"))
 TOO_GUESSABLE_SCORE_BELOW = 2
-TOO_GUESSABLE_MESSAGE = (
+TOO_GUESSABLE_MESSAGE = N_(
     "Ce mot de passe est trop facile à deviner (mot courant, suite de caractères ou partie de votre "
     "adresse électronique). Choisissez-en un moins prévisible."
 )
@@ -231,12 +238,12 @@ _zxcvbn_lock = threading.Lock()
 class Strength:
     score: int  # zxcvbn score, 0 (guessable in a few tries) .. 4 (very unguessable)
     too_guessable: bool  # score below TOO_GUESSABLE_SCORE_BELOW: the password is refused
-    label: str  # French, from STRENGTH_LABELS
+    label: str  # STRENGTH_LABELS[score], in the current language (a Message)
 
 
 def _strength(score: int) -> Strength:
     too_guessable = score < TOO_GUESSABLE_SCORE_BELOW
-    return Strength(score=score, too_guessable=too_guessable, label=STRENGTH_LABELS[score])
+    return Strength(score=score, too_guessable=too_guessable, label=message(STRENGTH_LABELS[score]))
 
 
 def estimate_strength(password: str, context: Iterable[str] = ()) -> Strength:
@@ -294,58 +301,72 @@ def strength_context_for_email(email: str | None) -> tuple[str, ...]:
 # Mail services known to block the platform's mails ("certaines messageries électroniques telles que
 # icloud bloquent la réception des courriels envoyés par la plateforme"). Exact domains only.
 BLOCKING_MAIL_DOMAINS = frozenset({"icloud.com", "me.com", "mac.com"})
-BLOCKING_MAIL_DOMAIN_WARNING = (
+BLOCKING_MAIL_DOMAIN_WARNING = N_(
     "Attention : certaines messageries électroniques telles que iCloud bloquent la réception des "
     "courriels envoyés par la plateforme. Préférez une autre adresse si vous le pouvez."
 )
 
-_EXAMPLE = "par exemple : nom@example.com"
+# The messages name their example address and limits literally (254 is MAX_EMAIL_LENGTH: a test checks).
 EMAIL_ERROR_MESSAGES: dict[str, str] = {
-    "empty": "Saisissez votre adresse électronique.",
-    "too_long": f"L'adresse électronique ne doit pas dépasser {MAX_EMAIL_LENGTH} caractères.",
-    "missing_at": f"L'adresse électronique doit contenir le signe @, {_EXAMPLE}.",
-    "lookalike_at": (
+    "empty": N_("Saisissez votre adresse électronique."),
+    "too_long": N_("L'adresse électronique ne doit pas dépasser 254 caractères."),
+    "missing_at": N_("L'adresse électronique doit contenir le signe @, par exemple : nom@example.com."),
+    "lookalike_at": N_(
         "L'adresse électronique contient un signe qui ressemble à @ sans en être un (@ pleine chasse ou "
         "petit @) : remplacez-le par le signe @ ordinaire."
     ),
-    "several_at": "L'adresse électronique ne doit contenir qu'un seul signe @.",
-    "missing_local_part": f"Il manque la partie avant le @ (votre identifiant), {_EXAMPLE}.",
-    "missing_domain": f"Il manque le nom de domaine après le @, {_EXAMPLE}.",
-    "domain_without_dot": (
+    "several_at": N_("L'adresse électronique ne doit contenir qu'un seul signe @."),
+    "missing_local_part": N_(
+        "Il manque la partie avant le @ (votre identifiant), par exemple : nom@example.com."
+    ),
+    "missing_domain": N_("Il manque le nom de domaine après le @, par exemple : nom@example.com."),
+    "domain_without_dot": N_(
         "Le nom de domaine (après le @) doit contenir un point, par exemple : example.com."
     ),
-    "invalid_top_level_domain": (
+    "invalid_top_level_domain": N_(
         "Le nom de domaine (après le @) doit se terminer par une extension valide, par exemple : .fr ou .com."
     ),
-    "reserved_domain": (
+    "reserved_domain": N_(
         "Ce nom de domaine est réservé et ne peut pas recevoir de courriels : indiquez une adresse réelle."
     ),
-    "misplaced_dot": (
+    "misplaced_dot": N_(
         "Un point est mal placé : l'adresse électronique ne peut ni commencer ni finir par un point, ni en "
         "contenir deux de suite, ni en avoir un juste avant ou juste après le @."
     ),
-    "misplaced_hyphen": (
+    "misplaced_hyphen": N_(
         "Un tiret est mal placé dans le nom de domaine (après le @) : il ne peut se trouver ni juste "
         "après le @, ni à côté d'un point, ni à la fin."
     ),
-    "forbidden_character": "L'adresse électronique contient un caractère non autorisé.",
-    # Filled in with the characters, described in French (see _describe_character).
-    "forbidden_characters_named": "L'adresse électronique contient un caractère non autorisé : {characters}.",
-    "quoted_local_part": "Les guillemets ne sont pas acceptés dans l'adresse électronique.",
-    "domain_literal": (
+    "forbidden_character": N_("L'adresse électronique contient un caractère non autorisé."),
+    # Filled in with the characters, described in words (see _describe_character); the plural form is
+    # FORBIDDEN_CHARACTERS_NAMED's.
+    "forbidden_characters_named": N_(
+        "L'adresse électronique contient un caractère non autorisé : {characters}."
+    ),
+    "quoted_local_part": N_("Les guillemets ne sont pas acceptés dans l'adresse électronique."),
+    "domain_literal": N_(
         "Indiquez un nom de domaine après le @ (par exemple : example.com), pas une adresse IP entre "
         "crochets."
     ),
-    "display_name": f"Saisissez uniquement l'adresse électronique, sans nom ni chevrons < >, {_EXAMPLE}.",
-    "domain_too_long": (
+    "display_name": N_(
+        "Saisissez uniquement l'adresse électronique, sans nom ni chevrons < >, par exemple : "
+        "nom@example.com."
+    ),
+    "domain_too_long": N_(
         "Le nom de domaine (après le @) est trop long : 253 caractères au plus, et 63 au plus entre deux "
         "points."
     ),
-    "invalid_domain": (
+    "invalid_domain": N_(
         "Le nom de domaine (après le @) n'est pas valide. Vérifiez-le, par exemple : example.com."
     ),
-    "invalid": f"L'adresse électronique n'est pas valide. Vérifiez-la, {_EXAMPLE}.",
+    "invalid": N_("L'adresse électronique n'est pas valide. Vérifiez-la, par exemple : nom@example.com."),
 }
+FORBIDDEN_CHARACTERS_NAMED = N_plural(
+    "L'adresse électronique contient un caractère non autorisé : {characters}.",
+    "L'adresse électronique contient des caractères non autorisés : {characters}.",
+)
+# The last two of a list of characters: "« ( » et « ) »".
+LAST_TWO = N_("{first} et {last}")
 
 # email-validator 2.x explains errors in English only. Its messages are matched here, most specific
 # first, to choose a French one; an unknown message falls back to "invalid", never shown in English.
@@ -378,39 +399,45 @@ _EMAIL_ERROR_PATTERNS: tuple[tuple[str, str], ...] = (
 _CHARACTER_LIST = re.compile(r"characters?(?: [^:()]*)?: (?P<list>.+)\.$")
 _CODE_POINT = re.compile(r"U\+(?P<hex>[0-9A-F]{4,8})")
 
-_CHARACTER_NAMES_FR = {
-    " ": "espace",
-    "\u00a0": "espace insécable",
-    "\u202f": "espace fine insécable",
-    "\t": "tabulation",
+_CHARACTER_NAMES = {
+    " ": N_("espace"),
+    "\u00a0": N_("espace insécable"),
+    "\u202f": N_("espace fine insécable"),
+    "\t": N_("tabulation"),
 }
+_SPECIAL_SPACE = N_("espace spéciale ({code_point})")
+_CONTROL_CHARACTER = N_("caractère de contrôle ({code_point})")
+_INVISIBLE_CHARACTER = N_("caractère invisible ({code_point})")
+_UNPRINTABLE_CHARACTER = N_("caractère non affichable ({code_point})")
+_LONE_ACCENT = N_("accent isolé ({code_point})")
+_QUOTED_CHARACTER = N_("« {character} »")
 
 
 @dataclass(frozen=True)
 class EmailCheck:
     is_valid: bool
     normalized: str | None  # the address to store and compare (domain lower-cased), None when invalid
-    error: str | None  # French, None when valid
-    warning: str | None  # French, may be set on a valid address (a mail service that blocks our mails)
+    error: str | None  # in the current language (a Message), None when valid
+    warning: str | None  # likewise; may be set on a valid address (a mail service that blocks our mails)
     error_code: str | None = None  # key of EMAIL_ERROR_MESSAGES, for tests and callers that branch on it
 
 
-def _describe_character(character: str) -> str:
-    if character in _CHARACTER_NAMES_FR:
-        return _CHARACTER_NAMES_FR[character]
+def _describe_character(character: str) -> Message:
+    if character in _CHARACTER_NAMES:
+        return message(_CHARACTER_NAMES[character])
     category = unicodedata.category(character)
     code_point = f"U+{ord(character):04X}"
     if category[0] == "Z":
-        return f"espace spéciale ({code_point})"
+        return message(_SPECIAL_SPACE, code_point=code_point)
     if category == "Cc":
-        return f"caractère de contrôle ({code_point})"
+        return message(_CONTROL_CHARACTER, code_point=code_point)
     if category == "Cf":
-        return f"caractère invisible ({code_point})"
+        return message(_INVISIBLE_CHARACTER, code_point=code_point)
     if category[0] == "C":  # surrogate, private use, unassigned
-        return f"caractère non affichable ({code_point})"
+        return message(_UNPRINTABLE_CHARACTER, code_point=code_point)
     if category[0] == "M":
-        return f"accent isolé ({code_point})"
-    return f"« {character} »"
+        return message(_LONE_ACCENT, code_point=code_point)
+    return message(_QUOTED_CHARACTER, character=character)
 
 
 def _characters_in(message: str) -> list[str]:
@@ -432,11 +459,11 @@ def _characters_in(message: str) -> list[str]:
     return characters
 
 
-def _email_error(code: str, message: str | None = None) -> EmailCheck:
+def _email_error(code: str, error: str | None = None) -> EmailCheck:
     return EmailCheck(
         is_valid=False,
         normalized=None,
-        error=message or EMAIL_ERROR_MESSAGES[code],
+        error=error or message(EMAIL_ERROR_MESSAGES[code]),
         warning=None,
         error_code=code,
     )
@@ -453,15 +480,16 @@ def _french_email_error(english: str, address: str) -> EmailCheck:
     if not characters:
         return _email_error(code)
     described = [_describe_character(character) for character in dict.fromkeys(characters)]
-    listed = described[0] if len(described) == 1 else ", ".join(described[:-1]) + " et " + described[-1]
-    template = EMAIL_ERROR_MESSAGES["forbidden_characters_named"]
-    if len(described) > 1:
-        template = template.replace("un caractère non autorisé", "des caractères non autorisés")
-    return _email_error("forbidden_characters_named", template.format(characters=listed))
+    if len(described) == 1:
+        listed: str = described[0]
+    else:
+        listed = message(LAST_TWO, first=listing(described[:-1]), last=described[-1])
+    named = plural_message(*FORBIDDEN_CHARACTERS_NAMED, len(described), characters=listed)
+    return _email_error("forbidden_characters_named", named)
 
 
 def check_email(text: str) -> EmailCheck:
-    """Check the syntax of an e-mail address offline (no DNS); every message is French.
+    """Check the syntax of an e-mail address offline (no DNS); every message is in the current language.
 
     Surrounding white space is stripped. Internationalized addresses (accented letters before or after
     the @, SMTPUTF8) are accepted, as email-validator does by default; quoted local parts
@@ -490,7 +518,7 @@ def check_email(text: str) -> EmailCheck:
     domain = validated.domain.lower()
     warning = None
     if validated.ascii_domain.lower() in BLOCKING_MAIL_DOMAINS:
-        warning = BLOCKING_MAIL_DOMAIN_WARNING
+        warning = message(BLOCKING_MAIL_DOMAIN_WARNING)
     # The local part keeps its case: the account store compares addresses case-insensitively.
     normalized = f"{validated.local_part}@{domain}"
     return EmailCheck(is_valid=True, normalized=normalized, error=None, warning=warning)

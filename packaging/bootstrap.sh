@@ -104,7 +104,7 @@ if ((${#missing[@]})); then
 fi
 
 # --- Virtual environment -------------------------------------------------------------------------
-extras=""
+extras="[catalogs]"
 [ "$mode" = test ] && extras="[test]"
 stamp_file=.venv/.bootstrap-stamp
 wanted_stamp="$("$PYTHON" -c 'import sys; print(sys.version)' | head -n 1) $(sha256sum pyproject.toml | cut -d' ' -f1)"
@@ -119,6 +119,17 @@ if [ "$installed_stamp" != "$wanted_stamp [test]" ] && [ "$installed_stamp" != "
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".$extras"
   echo "$wanted_stamp $extras" >"$stamp_file"
+fi
+
+# --- Translation catalogs ---------------------------------------------------------------------------
+# The English interface reads catalogs compiled from translations/ (Babel and PySide6's lrelease, both
+# in .venv): built whenever a source is newer than what was compiled (README, "Translating").
+catalogs_stamp=.venv/.catalogs-stamp
+if [ ! -e "$catalogs_stamp" ] || [ ! -d resources/translations ] ||
+   [ -n "$(find translations -newer "$catalogs_stamp" 2>/dev/null | head -n 1)" ]; then
+  say "compiling the translation catalogs"
+  .venv/bin/python packaging/catalogs.py compile >/dev/null
+  touch "$catalogs_stamp"
 fi
 
 # --- Run -----------------------------------------------------------------------------------------

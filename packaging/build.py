@@ -3,8 +3,10 @@
 Run it with the Python of a build environment that has the application, PySide6-Essentials (never
 the PySide6 meta-package: it drags QtWebEngine in) and PyInstaller: ``pip install ".[build]"``.
 
-- every system: icons drawn from resources/icons/monmaster-desktop.svg into build/icons, then the
-  one-folder PyInstaller build of packaging/monmaster-desktop.spec into dist/MonMasterDesktop;
+- every system: the translation catalogs compiled (packaging/catalogs.py: Babel, pyside6-lrelease)
+  into resources/translations, icons drawn from resources/icons/monmaster-desktop.svg into
+  build/icons, then the one-folder PyInstaller build of packaging/monmaster-desktop.spec into
+  dist/MonMasterDesktop;
 - Linux: dist/MonMasterDesktop-<version>-linux-<machine>.tar.gz (the folder, a .desktop entry, PNG
   icons and install.sh). No AppImage: appimagetool and the AppImage runtime are in none of the
   package registries this project can use (Debian has only libappimage; PyPI's "appimage" packages
@@ -34,6 +36,7 @@ import time
 import tomllib
 from pathlib import Path
 
+import catalogs
 import icons
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,6 +244,11 @@ def build(*, freeze: bool = True, package: bool = True, require_installer: bool 
     check_build_environment()
     version = project_version()
     started = time.monotonic()
+    if freeze:
+        try:
+            catalogs.compile_all()  # the bundle carries the catalogs of its own sources
+        except catalogs.CatalogError as error:
+            raise BuildError(str(error)) from error
     icon_dir = BUILD / "icons"
     icons.write_icons(ROOT / "resources" / "icons" / icons.SVG_NAME, icon_dir)
     if sys.platform == "win32":

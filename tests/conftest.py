@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from support import FakeClock
 
+from monmaster_desktop import i18n
 from monmaster_desktop.accounts.service import AccountService, open_account_service
 from monmaster_desktop.settings import HashingParameters, Settings
 
@@ -33,3 +34,11 @@ def service(settings: Settings, clock: FakeClock) -> Iterator[AccountService]:
     account_service = open_account_service(settings, clock)
     yield account_service
     account_service.close()
+
+
+@pytest.fixture(autouse=True)
+def _core_in_french_again() -> Iterator[None]:
+    """A test that said the core's sentences in English (the command line's --lang) leaves French."""
+    yield
+    if i18n.current_language() != i18n.DEFAULT_LANGUAGE:
+        i18n.set_language(i18n.DEFAULT_LANGUAGE)

@@ -2,9 +2,10 @@
 
 Nothing is ever delivered: the outbox is a table of the account database (like Django's ``locmem``
 back-end's ``outbox`` list, but persistent), written in the same transaction as the change that
-caused the mail. No Qt import here; a mail never contains a password. The standard library's
-``email``, ``html`` and ``urllib`` packages are imported by the functions that build or read a
-message, not with this module: the operator's ``accounts list`` never needs them.
+caused the mail. A mail is written in the candidate's language, whatever the interface shows later.
+No Qt import here; a mail never contains a password. The standard library's ``email``, ``html``
+and ``urllib`` packages are imported by the functions that build or read a message, not with
+this module: the operator's ``accounts list`` never needs them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from monmaster_desktop import texts
+from monmaster_desktop import i18n, texts
 from monmaster_desktop.accounts.store import Database, from_text, to_text
 
 if TYPE_CHECKING:
@@ -48,46 +49,62 @@ def token_from_activation_url(url: str) -> str | None:
     return values[0] if values and values[0] else None
 
 
-def build_activation_mail(recipient: str, token: str, sent_at: datetime, validity_hours: int) -> EmailMessage:
-    """The seed's activation mail, with a plain-text and an HTML alternative."""
+def build_activation_mail(
+    recipient: str, token: str, sent_at: datetime, validity_hours: int, language: str = i18n.DEFAULT_LANGUAGE
+) -> EmailMessage:
+    """The seed's activation mail in ``language``, with a plain-text and an HTML alternative.
+
+    ``Content-Language`` and the HTML document's ``lang`` name the language, so that a mail program and
+    a screen reader read it with the right voice.
+    """
     from email import policy
     from email.headerregistry import Address
     from email.message import EmailMessage
     from email.utils import format_datetime, make_msgid
     from html import escape
 
+    say = i18n.translator(language).gettext
     url = activation_url(token)
-    validity = texts.ACTIVATION_MAIL_VALIDITY.format(hours=validity_hours)
-    signature = "\n".join(texts.ACTIVATION_MAIL_SIGNATURE)
+    greeting, welcome, body = (
+        say(texts.ACTIVATION_MAIL_GREETING),
+        say(texts.ACTIVATION_MAIL_WELCOME),
+        say(texts.ACTIVATION_MAIL_BODY),
+    )
+    link_text, subject = say(texts.ACTIVATION_LINK_TEXT), say(texts.ACTIVATION_MAIL_SUBJECT)
+    validity = say(texts.ACTIVATION_MAIL_VALIDITY).format(hours=validity_hours)
+    signature_lines = [say(line) for line in texts.ACTIVATION_MAIL_SIGNATURE]
+    description, automatic = say(texts.PLATFORM_DESCRIPTION), say(texts.AUTOMATIC_MESSAGE)
+    signature = "\n".join(signature_lines)
+    # French puts a space before the colon; the link line follows the language's own punctuation.
+    link_line = say(texts.ACTIVATION_LINK_LINE).format(link=link_text, url=url)
     plain = (
-        f"{texts.ACTIVATION_MAIL_GREETING}\n\n{texts.ACTIVATION_MAIL_WELCOME}\n\n"
-        f"{texts.ACTIVATION_MAIL_BODY}\n\n{texts.ACTIVATION_LINK_TEXT} : {url}\n\n{validity}\n\n"
-        f"{signature}\n\n{texts.PLATFORM_DESCRIPTION}\n\n{texts.AUTOMATIC_MESSAGE}\n"
+        f"{greeting}\n\n{welcome}\n\n{body}\n\n{link_line}\n\n{validity}\n\n"
+        f"{signature}\n\n{description}\n\n{automatic}\n"
     )
-    signature_html = "<br>".join(escape(line) for line in texts.ACTIVATION_MAIL_SIGNATURE)
-    welcome_html = escape(texts.ACTIVATION_MAIL_WELCOME).replace(
-        "Mon Master", "<strong>Mon Master</strong>", 1
-    )
+    signature_html = "<br>".join(escape(line) for line in signature_lines)
+    welcome_html = escape(welcome).replace("Mon Master", "<strong>Mon Master</strong>", 1)
     rich = (
-        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
-        f"<title>{escape(texts.ACTIVATION_MAIL_SUBJECT)}</title></head><body>\n"
-        f"<p>{escape(texts.ACTIVATION_MAIL_GREETING)}</p>\n<p>{welcome_html}</p>\n"
-        f"<p>{escape(texts.ACTIVATION_MAIL_BODY)}</p>\n"
-        f'<p><a href="{escape(url)}">{escape(texts.ACTIVATION_LINK_TEXT)}</a></p>\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(language)}"><head><meta charset="utf-8">'
+        f"<title>{escape(subject)}</title></head><body>\n"
+        f"<p>{escape(greeting)}</p>\n<p>{welcome_html}</p>\n"
+        f"<p>{escape(body)}</p>\n"
+        f'<p><a href="{escape(url)}">{escape(link_text)}</a></p>\n'
         f"<p>{escape(validity)}</p>\n<p>{signature_html}</p>\n"
-        f"<p>{escape(texts.PLATFORM_DESCRIPTION)}</p>\n<p><small>{escape(texts.AUTOMATIC_MESSAGE)}</small></p>\n"
+        f"<p>{escape(description)}</p>\n<p><small>{escape(automatic)}</small></p>\n"
         "</body></html>\n"
     )
     # An internationalized address (allowed by check_email) needs the SMTPUTF8 flavour of RFC 5322.
     message = EmailMessage(policy=policy.SMTP if recipient.isascii() else policy.SMTPUTF8)
     message["From"] = Address(texts.MAIL_SENDER_NAME, addr_spec=texts.MAIL_SENDER_ADDRESS)
     message["To"] = recipient
-    message["Subject"] = texts.ACTIVATION_MAIL_SUBJECT
+    message["Subject"] = subject
     message["Date"] = format_datetime(sent_at)
     message["Message-ID"] = make_msgid(domain=MESSAGE_ID_DOMAIN)
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(plain)
     message.add_alternative(rich, subtype="html")
+    # RFC 3282; after the content, whose setting clears every Content-* header.
+    message["Content-Language"] = language
     return message
 
 

@@ -27,7 +27,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TypeVar
 
-from monmaster_desktop import eligibility, texts, validation
+from monmaster_desktop import eligibility, i18n, texts, validation
 from monmaster_desktop.accounts.mail import Outbox, build_activation_mail
 from monmaster_desktop.accounts.security import PasswordHashing, new_activation_token, token_digest
 from monmaster_desktop.accounts.store import (
@@ -126,6 +126,8 @@ class RegistrationRequest:
     password_confirmation: str = field(repr=False)
     consent: bool
     eligibility_answers: Mapping[str, eligibility.Answer | str | None]
+    # The language the candidate used, for the activation mail; None: the core's current language.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,11 @@ class AccountService:
         refusals.extend(self._password_refusals(request, email_check.normalized))
         if not request.consent:
             refusals.append(
-                Refusal(RegistrationField.CONSENT, RefusalReason.CONSENT_MISSING, texts.CONSENT_MISSING)
+                Refusal(
+                    RegistrationField.CONSENT,
+                    RefusalReason.CONSENT_MISSING,
+                    i18n.message(texts.CONSENT_MISSING),
+                )
             )
         try:
             answers = eligibility.normalize_answers(request.eligibility_answers)
@@ -271,7 +277,11 @@ class AccountService:
             answers = None
         if answers is None or not eligibility.assess(answers).is_eligible:
             refusals.append(
-                Refusal(RegistrationField.ELIGIBILITY, RefusalReason.NOT_ELIGIBLE, texts.NOT_ELIGIBLE)
+                Refusal(
+                    RegistrationField.ELIGIBILITY,
+                    RefusalReason.NOT_ELIGIBLE,
+                    i18n.message(texts.NOT_ELIGIBLE),
+                )
             )
         if email_check.normalized is not None:
             duplicate = self._duplicate_refusal(email_check.normalized)
@@ -303,7 +313,9 @@ class AccountService:
                 )
                 account_id = cursor.lastrowid
                 assert account_id is not None
-                mail_id = self._send_activation_mail(connection, account_id, email_check.normalized, now)
+                mail_id = self._send_activation_mail(
+                    connection, account_id, email_check.normalized, now, request.language
+                )
         except sqlite3.IntegrityError:
             # Another registration for the same address won the race between our check and insert.
             duplicate = self._duplicate_refusal(email_check.normalized)
@@ -323,12 +335,12 @@ class AccountService:
         for code, message in zip(check.problems, check.problem_messages, strict=True):
             refusals.append(Refusal(RegistrationField.PASSWORD, problem_reasons[code], message))
         if check.missing_labels:
-            missing = ", ".join(check.missing_labels)
+            missing = i18n.listing(check.missing_labels)
             refusals.append(
                 Refusal(
                     RegistrationField.PASSWORD,
                     RefusalReason.PASSWORD_CRITERIA,
-                    texts.PASSWORD_CRITERIA_MISSING.format(missing=missing),
+                    i18n.message(texts.PASSWORD_CRITERIA_MISSING, missing=missing),
                 )
             )
         if check.is_valid:
@@ -338,7 +350,7 @@ class AccountService:
                     Refusal(
                         RegistrationField.PASSWORD,
                         RefusalReason.PASSWORD_TOO_GUESSABLE,
-                        validation.TOO_GUESSABLE_MESSAGE,
+                        i18n.message(validation.TOO_GUESSABLE_MESSAGE),
                     )
                 )
         if validation.normalize_password(request.password_confirmation) != check.normalized:
@@ -346,7 +358,7 @@ class AccountService:
                 Refusal(
                     RegistrationField.PASSWORD_CONFIRMATION,
                     RefusalReason.PASSWORD_MISMATCH,
-                    texts.PASSWORD_MISMATCH,
+                    i18n.message(texts.PASSWORD_MISMATCH),
                 )
             )
         return refusals
@@ -357,12 +369,23 @@ class AccountService:
             return None
         if account.status is AccountStatus.ACTIVE:
             return Refusal(
-                RegistrationField.EMAIL, RefusalReason.ALREADY_ACTIVE, texts.ACCOUNT_ALREADY_ACTIVE
+                RegistrationField.EMAIL,
+                RefusalReason.ALREADY_ACTIVE,
+                i18n.message(texts.ACCOUNT_ALREADY_ACTIVE),
             )
-        return Refusal(RegistrationField.EMAIL, RefusalReason.ALREADY_PENDING, texts.ACCOUNT_ALREADY_PENDING)
+        return Refusal(
+            RegistrationField.EMAIL,
+            RefusalReason.ALREADY_PENDING,
+            i18n.message(texts.ACCOUNT_ALREADY_PENDING),
+        )
 
     def _send_activation_mail(
-        self, connection: sqlite3.Connection, account_id: int, recipient: str, now: datetime
+        self,
+        connection: sqlite3.Connection,
+        account_id: int,
+        recipient: str,
+        now: datetime,
+        language: str | None,
     ) -> int:
         """New token, older ones superseded, mail in the outbox: all inside the caller's transaction."""
         token = new_activation_token()
@@ -381,7 +404,8 @@ class AccountService:
                 to_text(now + self._settings.activation_token_lifetime),
             ),
         )
-        message = build_activation_mail(recipient, token, now, self._validity_hours)
+        language = language or i18n.current_language()
+        message = build_activation_mail(recipient, token, now, self._validity_hours, language)
         return Outbox.add(connection, message, now, account_id)
 
     # --- activation -------------------------------------------------------------------------------
@@ -395,7 +419,7 @@ class AccountService:
 
     def _activate(self, token: str) -> ActivationResult:
         if len(token) > _MAX_TOKEN_LENGTH:
-            return ActivationResult(ActivationOutcome.UNKNOWN, texts.ACTIVATION_UNKNOWN)
+            return ActivationResult(ActivationOutcome.UNKNOWN, i18n.message(texts.ACTIVATION_UNKNOWN))
         now = self._clock()
         with self._database.transaction() as connection:
             row = connection.execute(
@@ -404,15 +428,18 @@ class AccountService:
                 (token_digest(token),),
             ).fetchone()
             if row is None:
-                return ActivationResult(ActivationOutcome.UNKNOWN, texts.ACTIVATION_UNKNOWN)
+                return ActivationResult(ActivationOutcome.UNKNOWN, i18n.message(texts.ACTIVATION_UNKNOWN))
             account_id = row["account_id"]
             if row["status"] == AccountStatus.ACTIVE.value:
-                outcome, message = ActivationOutcome.ALREADY_ACTIVE, texts.ACTIVATION_ALREADY_ACTIVE
+                outcome, message = (
+                    ActivationOutcome.ALREADY_ACTIVE,
+                    i18n.message(texts.ACTIVATION_ALREADY_ACTIVE),
+                )
             elif row["superseded_at"] is not None:
-                outcome, message = ActivationOutcome.SUPERSEDED, texts.ACTIVATION_SUPERSEDED
+                outcome, message = ActivationOutcome.SUPERSEDED, i18n.message(texts.ACTIVATION_SUPERSEDED)
             elif from_text(row["expires_at"]) <= now:  # type: ignore[operator]
                 outcome = ActivationOutcome.EXPIRED
-                message = texts.ACTIVATION_EXPIRED.format(hours=self._validity_hours)
+                message = i18n.message(texts.ACTIVATION_EXPIRED, hours=self._validity_hours)
             else:
                 connection.execute(
                     "UPDATE activation_tokens SET used_at = ? WHERE id = ?", (to_text(now), row["id"])
@@ -421,27 +448,29 @@ class AccountService:
                     "UPDATE accounts SET status = ?, activated_at = ? WHERE id = ?",
                     (AccountStatus.ACTIVE.value, to_text(now), account_id),
                 )
-                outcome, message = ActivationOutcome.ACTIVATED, texts.ACTIVATION_DONE
+                outcome, message = ActivationOutcome.ACTIVATED, i18n.message(texts.ACTIVATION_DONE)
         return ActivationResult(outcome, message, self._account_by_id(account_id))
 
-    def resend_activation(self, email: str) -> ResendResult:
+    def resend_activation(self, email: str, language: str | None = None) -> ResendResult:
+        """A new activation mail (in ``language``, by default the current one); older links stop working."""
         return self._unless_storage_fails(
             "activation mail",
-            lambda: self._resend_activation(email),
+            lambda: self._resend_activation(email, language),
             lambda message: ResendResult(ResendOutcome.STORAGE_FAILED, message),
         )
 
-    def _resend_activation(self, email: str) -> ResendResult:
+    def _resend_activation(self, email: str, language: str | None) -> ResendResult:
         check = validation.check_email(email)
         account = self._account_by_email(check.normalized) if check.normalized else None
         if account is None:
-            return ResendResult(ResendOutcome.UNKNOWN_ADDRESS, texts.RESEND_UNKNOWN_ADDRESS)
+            return ResendResult(ResendOutcome.UNKNOWN_ADDRESS, i18n.message(texts.RESEND_UNKNOWN_ADDRESS))
         if account.status is AccountStatus.ACTIVE:
-            return ResendResult(ResendOutcome.ALREADY_ACTIVE, texts.RESEND_ALREADY_ACTIVE)
+            return ResendResult(ResendOutcome.ALREADY_ACTIVE, i18n.message(texts.RESEND_ALREADY_ACTIVE))
         now = self._clock()
         with self._database.transaction() as connection:
-            mail_id = self._send_activation_mail(connection, account.id, account.email, now)
-        return ResendResult(ResendOutcome.SENT, texts.RESEND_DONE.format(email=account.email), mail_id)
+            mail_id = self._send_activation_mail(connection, account.id, account.email, now, language)
+        sent = i18n.message(texts.RESEND_DONE, email=account.email)
+        return ResendResult(ResendOutcome.SENT, sent, mail_id)
 
     # --- sign-in ----------------------------------------------------------------------------------
 
@@ -459,8 +488,10 @@ class AccountService:
         locked_until = self._locked_until(key)
         if locked_until is not None and locked_until > now:
             wait = locked_until - now
-            message = texts.SIGN_IN_THROTTLED.format(wait=texts.format_wait(int(wait.total_seconds())))
-            return SignInResult(SignInOutcome.THROTTLED, message, retry_after=wait)
+            throttled = i18n.message(
+                texts.SIGN_IN_THROTTLED, wait=texts.format_wait(int(wait.total_seconds()))
+            )
+            return SignInResult(SignInOutcome.THROTTLED, throttled, retry_after=wait)
 
         normalized_password = validation.normalize_password(password)
         account = self._account_by_email(check.normalized) if check.normalized else None
@@ -481,7 +512,9 @@ class AccountService:
         if account.status is AccountStatus.PENDING:
             with self._database.transaction() as connection:
                 connection.execute("DELETE FROM sign_in_throttle WHERE attempt_key = ?", (key,))
-            return SignInResult(SignInOutcome.PENDING_ACTIVATION, texts.SIGN_IN_PENDING, account)
+            return SignInResult(
+                SignInOutcome.PENDING_ACTIVATION, i18n.message(texts.SIGN_IN_PENDING), account
+            )
         new_hash = (
             self._hashing.hash(normalized_password) if self._hashing.needs_rehash(stored_hash) else None
         )
@@ -546,12 +579,12 @@ class AccountService:
             )
         if locked_until is not None:
             wait = locked_until - now
-            message = (
-                f"{texts.SIGN_IN_FAILED} "
-                f"{texts.SIGN_IN_THROTTLED.format(wait=texts.format_wait(int(wait.total_seconds())))}"
+            failed = i18n.sentences(
+                i18n.message(texts.SIGN_IN_FAILED),
+                i18n.message(texts.SIGN_IN_THROTTLED, wait=texts.format_wait(int(wait.total_seconds()))),
             )
-            return SignInResult(SignInOutcome.FAILED, message, retry_after=wait)
-        return SignInResult(SignInOutcome.FAILED, texts.SIGN_IN_FAILED)
+            return SignInResult(SignInOutcome.FAILED, failed, retry_after=wait)
+        return SignInResult(SignInOutcome.FAILED, i18n.message(texts.SIGN_IN_FAILED))
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -641,7 +674,9 @@ def start_account_service(settings: Settings, clock: Callable[[], datetime] = ut
         try:
             kept = set_aside_damaged_database(damaged.path, clock())
         except OSError as error:
-            message = texts.DATABASE_SET_ASIDE_FAILED.format(path=damaged.path, reason=os_error_reason(error))
-            raise DataError(message) from error
+            refusal = i18n.message(
+                texts.DATABASE_SET_ASIDE_FAILED, path=damaged.path, reason=os_error_reason(error)
+            )
+            raise DataError(refusal) from error
         log.warning("damaged database moved aside to %s", kept.name)
         return StartedService(open_account_service(settings, clock), kept)

@@ -26,6 +26,7 @@ from itertools import count
 from pathlib import Path
 
 from monmaster_desktop import texts
+from monmaster_desktop.i18n import message
 from monmaster_desktop.settings import DataError
 
 # Each entry upgrades the schema by one version; entry i brings user_version from i to i + 1.
@@ -123,7 +124,7 @@ class DatabaseDamagedError(DataError):
     """The file is not a readable Mon Master Desktop database (truncated, damaged, another kind)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(texts.DATABASE_DAMAGED.format(path=path))
+        super().__init__(message(texts.DATABASE_DAMAGED, path=path))
         self.path = path
 
 
@@ -146,11 +147,12 @@ class StorageError(DataError):
     """
 
     def __init__(self, problem: StorageProblem, path: Path) -> None:
-        reason, advice = texts.STORAGE_REASONS[problem.value], texts.STORAGE_ADVICE[problem.value]
-        super().__init__(texts.STORAGE_UNUSABLE.format(path=path, reason=reason, advice=advice))
+        reason = message(texts.STORAGE_REASONS[problem.value])
+        advice = message(texts.STORAGE_ADVICE[problem.value])
+        super().__init__(message(texts.STORAGE_UNUSABLE, path=path, reason=reason, advice=advice))
         self.problem = problem
         self.path = path
-        self.message = texts.STORAGE_FAILED.format(reason=reason, advice=advice)
+        self.message = message(texts.STORAGE_FAILED, reason=reason, advice=advice)
 
 
 # SQLite's primary result codes (the low byte of an extended code); see sqlite3.h.

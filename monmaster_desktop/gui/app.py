@@ -1,8 +1,9 @@
-"""Starting the GUI: the QApplication, Qt's French translation, the theme, the main window.
+"""Starting the GUI: the QApplication, its language (Qt's catalogs, the core's), the theme, the main window.
 
-Start-up never ends in a traceback or in Qt's English abort: no usable screen is said in French
+Start-up never ends in a traceback or in Qt's English abort: no usable screen is said in words
 (exit 3); data that cannot be used is said in a dialog and on stderr (exit 2); a damaged database
-is moved aside by the core, and a dialog tells the operator where it went (docs/reliability.md).
+is moved aside by the core, and a dialog tells the operator where it went (docs/reliability.md). The
+language is the one of ``--lang`` (French by default), which stays the kiosk's default.
 """
 
 from __future__ import annotations
@@ -12,20 +13,12 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QLibraryInfo,
-    QLocale,
-    QMessageLogContext,
-    QTimer,
-    QtMsgType,
-    QTranslator,
-    qInstallMessageHandler,
-)
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import monmaster_desktop
-from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, texts, validation
+from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, i18n, texts, validation
 from monmaster_desktop.accounts.service import AccountService, open_account_service, start_account_service
 from monmaster_desktop.accounts.store import utc_now
 from monmaster_desktop.assets import resource_file
@@ -37,16 +30,20 @@ from monmaster_desktop.gui.accessibility.safe_interfaces import install_safe_acc
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.first_paint import after_first_paint, install_start_up_probe
+from monmaster_desktop.gui.language import LanguageUnavailable, install_language
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
 from monmaster_desktop.gui.testers.menu import install_accessibility_menu
 from monmaster_desktop.gui.worker import TaskRunner
+from monmaster_desktop.i18n import gettext
 from monmaster_desktop.settings import DataError, Settings
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with French settings, Qt's own French texts and the default theme."""
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+def create_application(argv: list[str] | None = None, language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
+    """The QApplication in ``language`` (its catalogs, Qt's own, the locale) with the default theme.
+
+    Raises ``LanguageUnavailable`` when the catalogs of ``language`` are missing from this copy.
+    """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     install_password_protection()  # no password character on the accessibility bus (Linux AT-SPI)
@@ -56,12 +53,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # Window managers match the window to the installed .desktop entry and its icon.
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource_file("icons/monmaster-desktop.svg"))))
-    translator = QTranslator(app)
-    # Qt's own dialogs (file dialog, context menus) in French too.
-    if translator.load(
-        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(translator)
+    # The application's catalogs, Qt's own (file dialog, context menus) and the locale, together.
+    install_language(language)
     app.setProperty("theme", DEFAULT_THEME)
     apply_style(app, DEFAULT_THEME, 1.0)
     return app
@@ -85,6 +78,11 @@ def create_main_window(
 
 def run_gui(settings: Settings) -> int:
     app = _create_application_or_exit()
+    try:
+        install_language(settings.language)  # --lang: the language and the kiosk's default one
+    except LanguageUnavailable as error:  # a copy built without its catalogs
+        print(error, file=sys.stderr)
+        return EXIT_DATA_UNUSABLE
     appearance = AppearanceController(app)  # the saved (or the system's) theme and text size
     try:
         started = start_account_service(settings)
@@ -117,12 +115,13 @@ def _after_first_paint(app: QApplication) -> None:
 
 
 def set_aside_notice(kept: Path) -> str:
-    return texts.DATABASE_SET_ASIDE.format(name=kept.name, folder=kept.parent)
+    return i18n.message(texts.DATABASE_SET_ASIDE, name=kept.name, folder=kept.parent)
 
 
 def show_set_aside_notice(parent: QWidget, notice: str) -> QMessageBox:
     """Tell the operator, over the main window, that a damaged database was moved aside (window-modal)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, texts.DATABASE_SET_ASIDE_TITLE, notice, parent=parent)
+    title = gettext(texts.DATABASE_SET_ASIDE_TITLE)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, notice, parent=parent)
     box.setObjectName("setAsideNotice")
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
@@ -130,7 +129,7 @@ def show_set_aside_notice(parent: QWidget, notice: str) -> QMessageBox:
 
 
 def _create_application_or_exit() -> QApplication:
-    """``create_application``, but Qt failing to open any display exits with a French message (status 3).
+    """``create_application``, but Qt failing to open any display exits with a message in words (status 3).
 
     Qt reports that failure with a fatal message and then aborts the process; the handler says what is
     wrong in French first and exits before the abort. Qt's other start-up messages are kept, and shown
@@ -158,21 +157,21 @@ def _create_application_or_exit() -> QApplication:
 def _display_failure_message(qt_messages: list[tuple[str, str]]) -> str:
     display = os.environ.get("DISPLAY", "")
     if display and any("could not connect to display" in message for _, message in qt_messages):
-        lines = [texts.DISPLAY_UNREACHABLE.format(display=display)]
+        lines = [gettext(texts.DISPLAY_UNREACHABLE).format(display=display)]
     elif not display and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
-        lines = [texts.NO_DISPLAY]
+        lines = [gettext(texts.NO_DISPLAY)]
     else:
-        lines = [texts.DISPLAY_PLATFORM_FAILED]
-        lines += [f"  {category}: {message}" for category, message in qt_messages]
-    lines.append(texts.WITHOUT_A_SCREEN)
+        lines = [gettext(texts.DISPLAY_PLATFORM_FAILED)]
+        lines += [f"  {category}: {said}" for category, said in qt_messages]
+    lines.append(gettext(texts.WITHOUT_A_SCREEN))
     return "\n".join(lines)
 
 
-def run_screenshots(directory: Path) -> int:
+def run_screenshots(directory: Path, language: str = i18n.DEFAULT_LANGUAGE) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
-    create_application()
+    create_application(language=language)
     from monmaster_desktop.gui.screenshots import take_screenshots
 
-    for path in take_screenshots(directory):
+    for path in take_screenshots(directory, languages=i18n.LANGUAGES):
         print(path)
     return 0

@@ -9,20 +9,22 @@ colour scheme gives the dark theme, a high-contrast preference the high-contrast
 "no preference" and the candidate chooses "Contraste élevé" in the menu).
 
 ``build_menu`` fills the "Affichage" menu (Ctrl + / Ctrl − / Ctrl 0 and the "Thème" submenu); every
-change is announced politely to screen readers. This module never stores anything but these two
-choices.
+change is announced politely to screen readers. ``retranslate`` names the menu's items again after a
+language switch. This module never stores anything but these two choices.
 """
 
 from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from monmaster_desktop import APP_NAME
 from monmaster_desktop.gui.accessibility.announcer import Announcer
+from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.style import TEXT_SCALES, apply_style
 
 SYSTEM = "system"
@@ -37,23 +39,35 @@ TEXT_SCALE_KEY = "appearance/textScale"
 ZOOM_IN_WITHOUT_SHIFT = QKeySequence("Ctrl+=")
 RESET_ZOOM_KEY = QKeySequence("Ctrl+0")
 
-# --- French texts (project-written) -------------------------------------------------------------
-ZOOM_IN_TEXT = "&Agrandir le texte"
-ZOOM_OUT_TEXT = "&Réduire le texte"
-RESET_ZOOM_TEXT = "&Taille normale du texte"
-THEME_MENU_TEXT = "T&hème"
+# --- Texts (project-written) ---------------------------------------------------------------------
+_CONTEXT = "AppearanceController"
+ZOOM_IN_TEXT = QT_TRANSLATE_NOOP("AppearanceController", "&Agrandir le texte")
+ZOOM_OUT_TEXT = QT_TRANSLATE_NOOP("AppearanceController", "&Réduire le texte")
+RESET_ZOOM_TEXT = QT_TRANSLATE_NOOP("AppearanceController", "&Taille normale du texte")
+THEME_MENU_TEXT = QT_TRANSLATE_NOOP("AppearanceController", "T&hème")
 THEME_MENU_TEXTS = {
-    SYSTEM: "Selon le &système",
-    LIGHT: "&Clair",
-    DARK: "S&ombre",
-    HIGH_CONTRAST: "Contraste é&levé",
+    SYSTEM: QT_TRANSLATE_NOOP("AppearanceController", "Selon le &système"),
+    LIGHT: QT_TRANSLATE_NOOP("AppearanceController", "&Clair"),
+    DARK: QT_TRANSLATE_NOOP("AppearanceController", "S&ombre"),
+    HIGH_CONTRAST: QT_TRANSLATE_NOOP("AppearanceController", "Contraste é&levé"),
 }
-THEME_NAMES = {SYSTEM: "selon le système", LIGHT: "clair", DARK: "sombre", HIGH_CONTRAST: "contraste élevé"}
-TEXT_SCALE_ANNOUNCEMENT = "Taille du texte : {percent} %."
-LARGEST_TEXT_ANNOUNCEMENT = "Taille du texte : {percent} %, la plus grande taille."
-SMALLEST_TEXT_ANNOUNCEMENT = "Taille du texte : {percent} %, la plus petite taille."
-THEME_ANNOUNCEMENT = "Thème : {name}."
-SYSTEM_THEME_ANNOUNCEMENT = "Thème : selon le système, actuellement {name}."
+THEME_NAMES = {
+    SYSTEM: QT_TRANSLATE_NOOP("AppearanceController", "selon le système"),
+    LIGHT: QT_TRANSLATE_NOOP("AppearanceController", "clair"),
+    DARK: QT_TRANSLATE_NOOP("AppearanceController", "sombre"),
+    HIGH_CONTRAST: QT_TRANSLATE_NOOP("AppearanceController", "contraste élevé"),
+}
+TEXT_SCALE_ANNOUNCEMENT = QT_TRANSLATE_NOOP("AppearanceController", "Taille du texte : {percent} %.")
+LARGEST_TEXT_ANNOUNCEMENT = QT_TRANSLATE_NOOP(
+    "AppearanceController", "Taille du texte : {percent} %, la plus grande taille."
+)
+SMALLEST_TEXT_ANNOUNCEMENT = QT_TRANSLATE_NOOP(
+    "AppearanceController", "Taille du texte : {percent} %, la plus petite taille."
+)
+THEME_ANNOUNCEMENT = QT_TRANSLATE_NOOP("AppearanceController", "Thème : {name}.")
+SYSTEM_THEME_ANNOUNCEMENT = QT_TRANSLATE_NOOP(
+    "AppearanceController", "Thème : selon le système, actuellement {name}."
+)
 
 
 def default_store() -> QSettings:
@@ -172,10 +186,12 @@ class AppearanceController(QObject):
         self._request_colour_scheme()
         self._apply()
         if choice == SYSTEM:
-            name = THEME_NAMES[self.effective_theme()]
-            self._announce(SYSTEM_THEME_ANNOUNCEMENT.format(name=name))
+            name = translated(_CONTEXT, THEME_NAMES[self.effective_theme()])
+            self._announce(translated(_CONTEXT, SYSTEM_THEME_ANNOUNCEMENT, name=name))
         else:
-            self._announce(THEME_ANNOUNCEMENT.format(name=THEME_NAMES[choice]))
+            self._announce(
+                translated(_CONTEXT, THEME_ANNOUNCEMENT, name=translated(_CONTEXT, THEME_NAMES[choice]))
+            )
 
     def zoom_in(self) -> None:
         self._step_scale(+1)
@@ -185,7 +201,7 @@ class AppearanceController(QObject):
 
     def reset_zoom(self) -> None:
         self._set_scale(TEXT_SCALES[0])
-        self._announce(TEXT_SCALE_ANNOUNCEMENT.format(percent=percent(self._scale)))
+        self._announce(translated(_CONTEXT, TEXT_SCALE_ANNOUNCEMENT, percent=percent(self._scale)))
 
     def _step_scale(self, step: int) -> None:
         index = min(max(TEXT_SCALES.index(self._scale) + step, 0), len(TEXT_SCALES) - 1)
@@ -197,7 +213,7 @@ class AppearanceController(QObject):
             template = SMALLEST_TEXT_ANNOUNCEMENT
         else:
             template = TEXT_SCALE_ANNOUNCEMENT
-        self._announce(template.format(percent=percent(self._scale)))
+        self._announce(translated(_CONTEXT, template, percent=percent(self._scale)))
 
     def _set_scale(self, scale: float) -> None:
         self._scale = scale
@@ -240,28 +256,41 @@ class AppearanceController(QObject):
         # Queued: restyling every window takes a while, and an accessibility client that pressed the
         # menu item waits for its reply meanwhile (a screen reader's call times out after 0.8 s).
         queued = Qt.ConnectionType.QueuedConnection
-        self.zoom_in_action = QAction(ZOOM_IN_TEXT, self)
+        self.zoom_in_action = QAction(self)
         # Ctrl + needs Shift on many layouts (AZERTY, QWERTY): Ctrl = is the same key without it.
         zoom_in_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn)
         if ZOOM_IN_WITHOUT_SHIFT not in zoom_in_keys:
             zoom_in_keys.append(ZOOM_IN_WITHOUT_SHIFT)
         self.zoom_in_action.setShortcuts(zoom_in_keys)
         self.zoom_in_action.triggered.connect(self.zoom_in, queued)
-        self.zoom_out_action = QAction(ZOOM_OUT_TEXT, self)
+        self.zoom_out_action = QAction(self)
         self.zoom_out_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut))
         self.zoom_out_action.triggered.connect(self.zoom_out, queued)
-        self.reset_zoom_action = QAction(RESET_ZOOM_TEXT, self)
+        self.reset_zoom_action = QAction(self)
         self.reset_zoom_action.setShortcut(RESET_ZOOM_KEY)
         self.reset_zoom_action.triggered.connect(self.reset_zoom, queued)
         self.theme_group = QActionGroup(self)
         self.theme_group.setExclusive(True)
         self.theme_actions: dict[str, QAction] = {}
         for choice in THEME_CHOICES:
-            action = QAction(THEME_MENU_TEXTS[choice], self.theme_group)
+            action = QAction(self.theme_group)
             action.setCheckable(True)
             action.setData(choice)
             action.triggered.connect(functools.partial(self._theme_chosen, choice), queued)
             self.theme_actions[choice] = action
+        self._theme_menus: list[QMenu] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The actions' and the "Thème" submenus' texts in the current language."""
+        self.zoom_in_action.setText(translated(_CONTEXT, ZOOM_IN_TEXT))
+        self.zoom_out_action.setText(translated(_CONTEXT, ZOOM_OUT_TEXT))
+        self.reset_zoom_action.setText(translated(_CONTEXT, RESET_ZOOM_TEXT))
+        for choice, action in self.theme_actions.items():
+            action.setText(translated(_CONTEXT, THEME_MENU_TEXTS[choice]))
+        self._theme_menus = [menu for menu in self._theme_menus if shiboken6.isValid(menu)]
+        for menu in self._theme_menus:
+            menu.setTitle(translated(_CONTEXT, THEME_MENU_TEXT))
 
     def _theme_chosen(self, choice: str, _checked: bool = False) -> None:
         self.set_theme(choice)
@@ -274,8 +303,9 @@ class AppearanceController(QObject):
         """Add the text size actions, a separator and the "Thème" submenu to ``menu`` ("Affichage")."""
         menu.addActions(self.zoom_actions())
         menu.addSeparator()
-        theme_menu = menu.addMenu(THEME_MENU_TEXT)
+        theme_menu = menu.addMenu(translated(_CONTEXT, THEME_MENU_TEXT))
         theme_menu.addActions(list(self.theme_actions.values()))
+        self._theme_menus.append(theme_menu)
         if self._announce_source is None:
             self._announce_source = menu.parentWidget()
 

@@ -2,14 +2,15 @@
 password recommendations and the "Études en France" procedure.
 
 We do not have the official texts: each one is a short summary written by the Mon Master Desktop
-project (``resources/texts/<key>.md``), which says so on its first line and names the site where the
-official text is published. This module never opens a web page or touches the network: the
-application works offline, on kiosks.
+project (``resources/texts/<language>/<key>.md``, one per language of the interface), which says so on
+its first line and names the site where the official text is published. An open dialog follows a
+language switch. This module never opens a web page or touches the network: the application works
+offline, on kiosks.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,21 +23,26 @@ from PySide6.QtWidgets import (
 )
 
 from monmaster_desktop.assets import resource_file
+from monmaster_desktop.gui.language import current_language, is_language_change, translated
 
+_CONTEXT = "DocumentDialog"
 DOCUMENT_TITLES: dict[str, str] = {
-    "charte": "Charte des droits et devoirs du candidat",
-    "cgu": "Conditions générales d'utilisation",
-    "cnil": "Recommandations de la CNIL sur les mots de passe",
-    "etudes_en_france": "La procédure Études en France",
+    "charte": QT_TRANSLATE_NOOP("DocumentDialog", "Charte des droits et devoirs du candidat"),
+    "cgu": QT_TRANSLATE_NOOP("DocumentDialog", "Conditions générales d'utilisation"),
+    "cnil": QT_TRANSLATE_NOOP("DocumentDialog", "Recommandations de la CNIL sur les mots de passe"),
+    "etudes_en_france": QT_TRANSLATE_NOOP("DocumentDialog", "La procédure Études en France"),
 }
-CLOSE_BUTTON = "Fermer"
+CLOSE_BUTTON = QT_TRANSLATE_NOOP("DocumentDialog", "Fermer")
 
 
-def document_text(key: str) -> str:
-    """The markdown summary of document ``key``; an unknown key raises ``KeyError``."""
+def document_text(key: str, language: str | None = None) -> str:
+    """The markdown summary of document ``key`` in ``language`` (by default the current one).
+
+    An unknown key raises ``KeyError``.
+    """
     if key not in DOCUMENT_TITLES:
         raise KeyError(f"unknown document {key!r}; expected one of {', '.join(DOCUMENT_TITLES)}")
-    return resource_file(f"texts/{key}.md").read_text(encoding="utf-8")
+    return resource_file(f"texts/{language or current_language()}/{key}.md").read_text(encoding="utf-8")
 
 
 class DocumentDialog(QDialog):
@@ -50,13 +56,10 @@ class DocumentDialog(QDialog):
         markdown = document_text(key)  # KeyError before any widget exists
         super().__init__(parent)
         self.key = key
-        title = DOCUMENT_TITLES[key]
         self.setObjectName(f"document_{key}")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
         self.setSizeGripEnabled(True)
 
-        self.title_label = QLabel(title, self)
+        self.title_label = QLabel(self)
         self.title_label.setObjectName("documentTitleLabel")
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
@@ -64,18 +67,14 @@ class DocumentDialog(QDialog):
 
         self.text_browser = QTextBrowser(self)
         self.text_browser.setObjectName("documentTextBrowser")
-        self.text_browser.setAccessibleName(title)
         self.text_browser.setReadOnly(True)
         self.text_browser.setOpenLinks(False)  # offline: a link in a summary must not try to open anything
         self.text_browser.setTabChangesFocus(True)  # Tab leaves the text: no keyboard trap
         self.text_browser.setMarkdown(markdown)
 
         buttons = QDialogButtonBox(self)
-        self.close_button: QPushButton = buttons.addButton(
-            CLOSE_BUTTON, QDialogButtonBox.ButtonRole.RejectRole
-        )
+        self.close_button: QPushButton = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button.setObjectName("closeButton")
-        self.close_button.setAccessibleName(CLOSE_BUTTON)
         self.close_button.setDefault(True)
         buttons.rejected.connect(self.reject)
 
@@ -86,8 +85,26 @@ class DocumentDialog(QDialog):
         layout.addWidget(self.text_browser, 1)
         layout.addWidget(buttons)
 
+        self._name_parts()
         self._fit_to_text()
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _name_parts(self) -> None:
+        title = translated(_CONTEXT, DOCUMENT_TITLES[self.key])
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.title_label.setText(title)
+        self.text_browser.setAccessibleName(title)
+        close = translated(_CONTEXT, CLOSE_BUTTON)
+        self.close_button.setText(close)
+        self.close_button.setAccessibleName(close)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            # The summary in the new language, from its start (another text: another length).
+            self._name_parts()
+            self.text_browser.setMarkdown(document_text(self.key))
+        super().changeEvent(event)
 
     def _fit_to_text(self) -> None:
         # About 70 characters per line and 24 lines of text, whatever the text scale; the screen caps it.

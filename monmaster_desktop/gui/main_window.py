@@ -3,14 +3,15 @@
 It answers what the pages ask for through the wizard's signals (open a document, open the outbox, a
 mail was sent) and follows the links of the outbox's mails: an activation link activates the account
 through the service and takes the wizard to "Compte activé"; any other outcome is shown in the outbox
-window, where it was clicked.
+window, where it was clicked. Its menus follow the language (Affichage › English / Français switches
+it from any page), and the switch is announced in the new language.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 import monmaster_desktop
 from monmaster_desktop import APP_DISPLAY_NAME, texts
@@ -20,10 +21,37 @@ from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui import documents
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.language import (
+    current_language,
+    is_available,
+    is_language_change,
+    language_switch,
+    locale_of,
+    reset_to_default_language,
+    switch_language,
+    translated,
+)
 from monmaster_desktop.gui.outbox.window import OutboxWindow
 from monmaster_desktop.gui.wizard import EnrollmentWizard
+from monmaster_desktop.i18n import LANGUAGE_NAMES, LANGUAGES, message
 
 OUTBOX_SHORTCUT = QKeySequence("Ctrl+Shift+B")
+
+# --- Texts (project-written) -------------------------------------------------------------------------
+_CONTEXT = "MainWindow"
+MAIL_MENU = QT_TRANSLATE_NOOP("MainWindow", "&Courriels")
+OUTBOX_ACTION = QT_TRANSLATE_NOOP("MainWindow", "&Boîte de réception (simulée)")
+VIEW_MENU = QT_TRANSLATE_NOOP("MainWindow", "&Affichage")
+HELP_MENU = QT_TRANSLATE_NOOP("MainWindow", "Ai&de")
+ABOUT_ACTION = QT_TRANSLATE_NOOP("MainWindow", "À &propos de {app}")
+ABOUT_TITLE = QT_TRANSLATE_NOOP("MainWindow", "À propos de {app}")
+ABOUT_NOT_OFFICIAL = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "Cette application reproduit hors ligne la création d'un compte ; elle n'est pas la "
+    "plateforme officielle.",
+)
+# Said, in the new language, once the interface has switched to it.
+LANGUAGE_SWITCHED = QT_TRANSLATE_NOOP("MainWindow", "Interface en français.")
 
 
 class MainWindow(QMainWindow):
@@ -53,34 +81,78 @@ class MainWindow(QMainWindow):
         self.wizard.outbox_requested.connect(self.open_outbox)
         self.wizard.mail_sent.connect(self.mail_sent)
         self._build_menus()
+        self.retranslate()
+        self.setLocale(locale_of(current_language()))
+        language_switch().changed.connect(self._language_switched)
         self.resize(1100, 760)
 
     # --- menus ----------------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        mail_menu = self.menuBar().addMenu("&Courriels")
-        self.outbox_action = QAction("&Boîte de réception (simulée)", self)
+        self.mail_menu = QMenu(self.menuBar())
+        self.mail_menu.setObjectName("mailMenu")
+        self.menuBar().addMenu(self.mail_menu)
+        self.outbox_action = QAction(self)
         self.outbox_action.setShortcut(OUTBOX_SHORTCUT)
         self.outbox_action.triggered.connect(lambda: self.open_outbox(None))
-        mail_menu.addAction(self.outbox_action)
+        self.mail_menu.addAction(self.outbox_action)
 
-        view_menu = self.menuBar().addMenu("&Affichage")
+        self.view_menu = QMenu(self.menuBar())
+        self.view_menu.setObjectName("viewMenu")
+        self.menuBar().addMenu(self.view_menu)
         if self.appearance is not None:
             self.appearance.set_announcer(self.context.announcer, self)
-            self.appearance.build_menu(view_menu)
+            self.appearance.build_menu(self.view_menu)
+            self.view_menu.addSeparator()
+        # The language switch of Accueil, reachable from every page: named in the language it offers.
+        self.language_action = QAction(self)
+        self.language_action.setObjectName("languageAction")
+        self.language_action.triggered.connect(self._switch_language)
+        self.view_menu.addAction(self.language_action)
 
-        help_menu = self.menuBar().addMenu("Ai&de")
-        about = QAction(f"À &propos de {APP_DISPLAY_NAME}", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self.help_menu = QMenu(self.menuBar())
+        self.help_menu.setObjectName("helpMenu")
+        self.menuBar().addMenu(self.help_menu)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        """The menus in the current language (the pages and windows retranslate themselves)."""
+        self.mail_menu.setTitle(translated(_CONTEXT, MAIL_MENU))
+        self.outbox_action.setText(translated(_CONTEXT, OUTBOX_ACTION))
+        self.view_menu.setTitle(translated(_CONTEXT, VIEW_MENU))
+        self.language_action.setText(LANGUAGE_NAMES[self._offered_language()])
+        self.language_action.setVisible(is_available(self._offered_language()))
+        self.help_menu.setTitle(translated(_CONTEXT, HELP_MENU))
+        self.about_action.setText(translated(_CONTEXT, ABOUT_ACTION, app=APP_DISPLAY_NAME))
+        if self.appearance is not None:
+            self.appearance.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    @staticmethod
+    def _offered_language() -> str:
+        return LANGUAGES[(LANGUAGES.index(current_language()) + 1) % len(LANGUAGES)]
+
+    def _switch_language(self) -> None:
+        switch_language(self._offered_language())
+
+    def _language_switched(self, _language: str) -> None:
+        if not self.isVisible():
+            return
+        source = self.focusWidget() or self
+        self.context.announcer.announce(source, translated(_CONTEXT, LANGUAGE_SWITCHED))
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            f"À propos de {APP_DISPLAY_NAME}",
-            f"{APP_DISPLAY_NAME} {monmaster_desktop.__version__}\n\n{texts.PLATFORM_DESCRIPTION}\n\n"
-            "Cette application reproduit hors ligne la création d'un compte ; elle n'est pas la "
-            "plateforme officielle.",
+            translated(_CONTEXT, ABOUT_TITLE, app=APP_DISPLAY_NAME),
+            f"{APP_DISPLAY_NAME} {monmaster_desktop.__version__}\n\n{message(texts.PLATFORM_DESCRIPTION)}\n\n"
+            f"{translated(_CONTEXT, ABOUT_NOT_OFFICIAL)}",
         )
 
     # --- documents and outbox -------------------------------------------------------------------------
@@ -121,14 +193,14 @@ class MainWindow(QMainWindow):
                 return
             if stored is not None:
                 self.context.announcer.announce(
-                    self, texts.NEW_MAIL_ANNOUNCEMENT.format(subject=stored.entry.subject)
+                    self, message(texts.NEW_MAIL_ANNOUNCEMENT, subject=stored.entry.subject)
                 )
 
     def follow_mail_link(self, url: str) -> None:
         window = self.outbox_window()
         token = token_from_activation_url(url)
         if token is None:
-            window.show_status("error", texts.NOT_AN_ACTIVATION_LINK)
+            window.show_status("error", message(texts.NOT_AN_ACTIVATION_LINK))
             return
         result = self.context.service.activate(token)
         if result.outcome in (ActivationOutcome.ACTIVATED, ActivationOutcome.ALREADY_ACTIVE):
@@ -150,6 +222,9 @@ class MainWindow(QMainWindow):
     # --- kiosk reset and closing ----------------------------------------------------------------------
 
     def reset_for_next_candidate(self) -> None:
+        if self.context.settings.kiosk:
+            # The next candidate finds the kiosk's own language (--lang), whatever this one chose.
+            reset_to_default_language()
         for dialog in list(self._open_documents):
             dialog.close()
         self._open_documents.clear()

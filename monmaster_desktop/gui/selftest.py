@@ -1,9 +1,10 @@
 """``monmaster-desktop --self-test``: the check every build (wheel, frozen bundle, installer) passes.
 
 Offscreen and headless, against a throw-away data dir, it checks the copy of the application that is
-running: every form of ``ui/``, every theme, text and icon of ``resources/``, Qt's French translation,
-the version metadata, the accessibility side (the widgets' accessible tree, and that the platform's
-screen-reader bridge can be loaded), the "À propos" dialog, then drives the real main window through
+running: every form of ``ui/``, every theme, text and icon of ``resources/``, both languages (Qt's own
+catalogs, the application's compiled catalogs, and the switch on Accueil), the version metadata, the
+accessibility side (the widgets' accessible tree, and that the platform's screen-reader bridge can be
+loaded), the "À propos" dialog, then drives the real main window through
 the whole journey the way a candidate does, with the one journey driver (``testers/journey.py``):
 eligibility, registration hashed with the production argon2 parameters, the simulated outbox,
 activation, sign-in. Qt is imported inside the checks, so that a build without it is reported, not
@@ -140,6 +141,8 @@ def _run_checks(report: SelfTestReport, hashing: HashingParameters) -> None:
                 report.facts.append(_check_accessibility(window))
             with _check(report, "about dialog"):
                 report.facts.append(_check_about_dialog(app, window))
+            with _check(report, "languages"):
+                report.facts.append(_check_language_switch(window))
             with _check(report, "journey"):
                 report.facts.append(_run_journey(window))
         finally:
@@ -203,7 +206,7 @@ def _check_resources() -> str:
     for theme in themes:
         if len(style_sheet(theme, 2.0)) < 100:
             raise SelfTestFailure(f"theme {theme}: the style sheet is empty")
-    texts = sorted(resource_file("texts/cgu.md").parent.glob("*.md"))
+    texts = sorted(resource_file("texts/fr/cgu.md").parent.parent.glob("*/*.md"))
     for text in texts:
         if not text.read_text(encoding="utf-8").strip():
             raise SelfTestFailure(f"text {text.name} is empty")
@@ -220,8 +223,35 @@ def _check_resources() -> str:
         raise SelfTestFailure("no form, theme or text found")
     return (
         f"{_count(len(forms), 'form')}, {_count(len(themes), 'theme')}, {_count(len(texts), 'text')}, "
-        f"{_count(len(icons), 'icon')}, Qt fr translation"
+        f"{_count(len(icons), 'icon')}, Qt fr translation, {_check_catalogs()}"
     )
+
+
+def _check_catalogs() -> str:
+    """Every language's catalogs load and translate: Qt's own, the interface's (.qm), the core's (.mo)."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from monmaster_desktop import i18n, texts
+    from monmaster_desktop.gui.language import QT_CATALOG, locale_of
+
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for language in i18n.LANGUAGES:
+        if not QTranslator().load(locale_of(language), "qtbase", "_", qt_translations):
+            raise SelfTestFailure(f"Qt's own {language} translation (qtbase_{language}.qm) is missing")
+        if language == i18n.SOURCE_LANGUAGE:
+            continue  # the source: its words are the code's
+        ours = QTranslator()
+        if not ours.load(f"{QT_CATALOG}_{language}", str(i18n.catalog_dir())):
+            raise SelfTestFailure(f"the interface's {language} catalog is missing from {i18n.catalog_dir()}")
+        if ours.translate("WelcomePage", "Candidater") in ("", "Candidater"):
+            raise SelfTestFailure(f"the interface's {language} catalog does not translate")
+        try:
+            core = i18n.translator(language)
+        except i18n.CatalogMissing as error:
+            raise SelfTestFailure(str(error)) from None
+        if core.gettext(texts.SIGN_IN_FAILED) == texts.SIGN_IN_FAILED:
+            raise SelfTestFailure(f"the core's {language} catalog does not translate")
+    return f"catalogs of {' and '.join(i18n.LANGUAGES)}"
 
 
 def _count(number: int, noun: str) -> str:
@@ -320,6 +350,27 @@ def _check_about_dialog(app: QApplication, window: MainWindow) -> str:
     if __version__ not in seen[0]:
         raise SelfTestFailure(f"the dialog does not show the version {__version__}")
     return "« À propos » shows the version"
+
+
+def _check_language_switch(window: MainWindow) -> str:
+    """The switch on Accueil puts the whole window in English and back (the journey then runs in French)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton, QWizard
+
+    from monmaster_desktop.gui.language import current_language
+
+    switch = window.findChild(QPushButton, "languageButton")
+    next_button = window.wizard.button(QWizard.WizardButton.NextButton)
+    if switch is None or switch.text() != "English" or switch.isHidden():
+        raise SelfTestFailure("no « English » button on Accueil")
+    QTest.mouseClick(switch, Qt.MouseButton.LeftButton)
+    english = (current_language(), next_button.text(), switch.text())
+    QTest.mouseClick(switch, Qt.MouseButton.LeftButton)
+    french = (current_language(), next_button.text(), switch.text())
+    if english != ("en", "Apply", "Français") or french != ("fr", "Candidater", "English"):
+        raise SelfTestFailure(f"the switch on Accueil gave {english}, then {french}")
+    return "Accueil switches to English and back"
 
 
 # --- the journey ------------------------------------------------------------------------------------------

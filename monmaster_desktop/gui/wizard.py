@@ -1,4 +1,4 @@
-"""The enrollment wizard: the seed's screens in order, French buttons, one call to start over.
+"""The enrollment wizard: the seed's screens in order, their buttons, one call to start over.
 
 Pages own their fields and branch in ``nextId()``; this class adds what no page can do alone: the
 buttons each page shows, jumps such as "Vous avez déjà vos identifiants ? →", the announcement and
@@ -7,11 +7,12 @@ focus of each new page, and ``reset_for_next_candidate()`` for kiosks.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from monmaster_desktop import eligibility, texts
 from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.language import is_language_change, translated
 from monmaster_desktop.gui.pages.activated_page import ActivatedPage
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.pages.candidater_page import CandidaterPage
@@ -21,6 +22,7 @@ from monmaster_desktop.gui.pages.mail_sent_page import MailSentPage
 from monmaster_desktop.gui.pages.sign_in_page import SignInPage
 from monmaster_desktop.gui.pages.signed_in_page import SignedInPage
 from monmaster_desktop.gui.pages.welcome_page import WelcomePage
+from monmaster_desktop.i18n import message
 
 Button = QWizard.WizardButton
 HOME = Button.CustomButton1
@@ -36,8 +38,17 @@ PAGE_BUTTONS: dict[PageId, list[Button]] = {
     PageId.SIGN_IN: [HOME, Button.Stretch, Button.BackButton, Button.NextButton],
     PageId.SIGNED_IN: [Button.Stretch, Button.FinishButton],
 }
-# What a screen reader hears when a page opens, besides the heading.
-STEP_LABELS = {PageId.ELIGIBILITY: eligibility.STEP_LABEL, PageId.CREDENTIALS: "Étape 2 sur 2"}
+# What a screen reader hears when a page opens, besides the heading (the core's catalog says them).
+STEP_LABELS = {PageId.ELIGIBILITY: eligibility.STEP_LABEL, PageId.CREDENTIALS: texts.STEP_2_LABEL}
+# The buttons' words: set explicitly, or QWizard would say "Next >" whatever the language.
+BUTTON_TEXTS: dict[Button, str] = {
+    Button.BackButton: QT_TRANSLATE_NOOP("EnrollmentWizard", "Précédent"),
+    Button.NextButton: QT_TRANSLATE_NOOP("EnrollmentWizard", "Suivant"),
+    Button.CommitButton: QT_TRANSLATE_NOOP("EnrollmentWizard", "Continuer"),
+    Button.FinishButton: QT_TRANSLATE_NOOP("EnrollmentWizard", "Terminer"),
+    Button.CancelButton: QT_TRANSLATE_NOOP("EnrollmentWizard", "Annuler"),
+    HOME: QT_TRANSLATE_NOOP("EnrollmentWizard", "Retour à l'accueil"),
+}
 
 
 class EnrollmentWizard(QWizard):
@@ -56,16 +67,7 @@ class EnrollmentWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.HaveCustomButton1)
-        # French texts set explicitly: without Qt's translation loaded QWizard says "Next >".
-        for which, text in (
-            (Button.BackButton, "Précédent"),
-            (Button.NextButton, "Suivant"),
-            (Button.CommitButton, "Continuer"),
-            (Button.FinishButton, "Terminer"),
-            (Button.CancelButton, "Annuler"),
-            (HOME, "Retour à l'accueil"),
-        ):
-            self.setButtonText(which, text)
+        self._name_buttons()
         for which in (Button.BackButton, HOME):
             self.button(which).setProperty("variant", "secondary")
         self.customButtonClicked.connect(self._custom_button_clicked)
@@ -137,7 +139,9 @@ class EnrollmentWizard(QWizard):
         step = STEP_LABELS.get(page_id)
         # A step's page says which step it is; any other page, its heading alone.
         announcement = (
-            texts.STEP_PAGE_ANNOUNCEMENT.format(step=step, heading=heading_text) if step else heading_text
+            message(texts.STEP_PAGE_ANNOUNCEMENT, step=message(step), heading=heading_text)
+            if step
+            else heading_text
         )
         # After Qt has finished showing the page: focus its heading, then tell the screen reader.
         QTimer.singleShot(0, page, page.focus_first)
@@ -148,6 +152,15 @@ class EnrollmentWizard(QWizard):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # After the buttons themselves have taken the new font (their events come later).
             QTimer.singleShot(0, self, self._fit_buttons_to_text)
+        elif is_language_change(event):
+            self._name_buttons()
+            # The pages retranslate as the event reaches them (after this); the buttons a page names
+            # itself follow then. New words need new heights at large text sizes.
+            QTimer.singleShot(0, self, self._fit_buttons_to_text)
+
+    def _name_buttons(self) -> None:
+        for which, text in BUTTON_TEXTS.items():
+            self.setButtonText(which, translated("EnrollmentWizard", text))
 
     def _fit_buttons_to_text(self) -> None:
         # QWizard's button row keeps the height it had at the first font; at 200 % text the labels
@@ -161,7 +174,7 @@ class EnrollmentWizard(QWizard):
 
     def done(self, result: int) -> None:
         # "Se déconnecter" (Finish) ends the candidate's session; the embedded wizard never closes.
-        self.context.announcer.announce(self, texts.SIGNED_OUT)
+        self.context.announcer.announce(self, message(texts.SIGNED_OUT))
         self.start_over_requested.emit()
 
     def reject(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import selectors
 import shlex
 import shutil
@@ -243,12 +244,13 @@ class ScreenReader:
         """Click what opens another page, read the tree until its heading shows, then expect its announcement.
 
         The heading is the announcement's last part ("Étape 2 sur 2 : Choisir mes identifiants" →
-        "Choisir mes identifiants"). Reading the tree while the wizard switches pages is what testers'
-        tools do; it once crashed Qt (docs/accessibility.md, "A crash of Qt's accessibility bridge").
+        "Choisir mes identifiants"; in English "Step 2 of 2: Choose my credentials"). Reading the tree
+        while the wizard switches pages is what testers' tools do; it once crashed Qt
+        (docs/accessibility.md, "A crash of Qt's accessibility bridge").
         """
         mark = self.request("mark")["mark"]
         self.click(**selector)
-        heading = announcement.split(" : ", 1)[-1]
+        heading = re.split(" ?: ", announcement, maxsplit=1)[-1]
         self.wait(role="label", name=heading, state="showing")
         self.request(
             "wait_event", type="object:announcement", data=announcement, timeout=15, start=mark, exact=True
@@ -356,3 +358,16 @@ def number_from_french(words: str) -> int:
             total += _NUMBER_WORDS[word]
         previous = word
     return total
+
+
+_ENGLISH_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+
+def number_from_english(words: str) -> int:
+    """1 to 99 from their English words: "forty-two" → 42."""
+    return sum(_ENGLISH_NUMBER_WORDS[word] for word in words.strip(" .").replace("-", " ").split())

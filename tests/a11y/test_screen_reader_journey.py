@@ -11,6 +11,7 @@ from __future__ import annotations
 from a11y_support import (
     BULLETS,
     ScreenReader,
+    number_from_english,
     number_from_french,
     password_leaks,
     step,
@@ -132,4 +133,87 @@ def test_screen_reader_completes_the_journey(screen_reader: ScreenReader, tmp_pa
     everything = reader.events + reader.collect_events()
     assert [event for event in everything if event["type"] == "object:announcement"]
     leaks = password_leaks(everything, PASSWORD, PASSWORD_FIELDS)
+    assert leaks == [], "events giving the password away:\n" + "\n".join(map(repr, leaks))
+
+
+# None of its characters is in the English names and descriptions of the password fields.
+ENGLISH_PASSWORD = "Qz7#Xk9$Jq"
+ENGLISH_PASSWORD_FIELDS = ("Your password", "Confirm your password")
+ENGLISH_OUTBOX = "Inbox (simulated) — Mon Master Desktop"
+
+
+def test_screen_reader_switches_to_english_on_accueil_and_completes_the_journey(
+    screen_reader: ScreenReader, tmp_path
+) -> None:
+    reader = screen_reader
+    reader.start_app("--data-dir", str(tmp_path / "data"), "--captcha", "question")
+
+    # --- Accueil: the switch is named in English, with English as its language (a screen reader
+    # picks its voice from it); everything else, in French until the switch, in English after it ---
+    switch = reader.describe(role="push button", name="English", state="showing")
+    assert switch.get("locale", "").startswith("en"), switch
+    reader.click(role="push button", name="English", state="showing")
+    reader.wait_event("object:announcement", "Interface in English.")
+    assert reader.find(role="push button", name="Français", state="showing")
+    heading = reader.describe(role="label", name="Welcome to Mon Master", state="showing")
+    # libatspi keeps an object's locale once read: this is the first reading of the heading's.
+    assert heading.get("locale", "").startswith("en"), heading
+
+    reader.click_to_page("Apply", role="push button", name="Apply", state="showing")
+    reader.click_to_page(
+        "Step 1 of 2: Is the platform for me?", role="push button", name="Create an account", state="showing"
+    )
+
+    # --- Step 1 ---
+    radios = reader.find(role="radio button", within="I am in one of the following cases:", state="showing")
+    assert [radio["name"] for radio in radios] == ["Yes", "No"] * 2
+    reader.run(
+        *(step("click", role="radio button", name="Yes", state="showing", nth=index) for index in range(4))
+    )
+    reader.wait_event("object:announcement", "I am eligible")
+    reader.click_to_page(
+        "Step 2 of 2: Choose my credentials", role="push button", name="Create my account", state="showing"
+    )
+
+    # --- Step 2 ---
+    email = reader.describe(role="text", name="Your email address", state="showing")
+    assert email["description"] == "For example: name@example.com"
+    reader.type(EMAIL, role="text", name="Your email address", state="showing")
+    reader.type(ENGLISH_PASSWORD, role="password text", name="Your password", state="showing")
+    reader.type(ENGLISH_PASSWORD, role="password text", name="Confirm your password", state="showing")
+    reader.wait_event("object:announcement", "Every criterion is met")
+    password = reader.describe(role="password text", name="Your password", state="showing")
+    assert password["description"].startswith("Every criterion is met.")
+    rows = [row["name"] for row in reader.find(role="label", name_re=": met$", state="showing")]
+    assert rows == [
+        "at least 8 characters: met",
+        "at least 1 upper-case letter: met",
+        "at least 1 lower-case letter: met",
+        "at least 1 digit: met",
+        "at least 1 special character: met",
+    ]
+    (question,) = reader.find(role="label", name_re="^Question: ", state="showing")
+    answer = number_from_english(question["name"].split("the number", 1)[1])
+    reader.type(str(answer), role="text", name="Answer to the question", state="showing")
+    reader.click(role="check box", name_re="^I agree that the information", state="showing")
+    reader.click_to_page("Activate your account", role="push button", name="Continue", state="showing")
+
+    # --- The mail, in English, in the simulated inbox ---
+    reader.wait_event("object:announcement", "New email in the inbox: Activate your Mon Master account.")
+    reader.click_then_wait(
+        "window:activate", ENGLISH_OUTBOX, role="push button", name="Open the inbox", state="showing"
+    )
+    reader.wait(role="push button", name="Activate my account", within=ENGLISH_OUTBOX, state="showing")
+    reader.click_to_page(
+        "Account activated", role="push button", name="Activate my account", within=ENGLISH_OUTBOX
+    )
+    reader.click_to_page("Sign in", role="push button", name="Sign in", state="showing")
+    reader.type(ENGLISH_PASSWORD, role="password text", name="Your password", state="showing")
+    reader.click_to_page("My account", role="push button", name="Sign in", state="showing")
+    reader.wait_event("object:announcement", "Signing in.")
+    shown = [label["name"] for label in reader.find(role="label", state="showing")]
+    assert f"Email address: {EMAIL}" in shown
+
+    everything = reader.events + reader.collect_events()
+    leaks = password_leaks(everything, ENGLISH_PASSWORD, ENGLISH_PASSWORD_FIELDS)
     assert leaks == [], "events giving the password away:\n" + "\n".join(map(repr, leaks))

@@ -6,9 +6,16 @@ The journey itself is driven by the application's own driver, ``monmaster_deskto
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtWidgets import QWizard, QWizardPage
 
 from monmaster_desktop.gui.accessibility.announcer import Announcer
+from monmaster_desktop.gui.context import GuiContext
+from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.settings import CaptchaMode
 
 Button = QWizard.WizardButton
 EMAIL = "camille.martin@example.fr"
@@ -43,3 +50,16 @@ def show_in_wizard(qtbot, page: QWizardPage) -> QWizard:
     wizard.show()
     qtbot.waitExposed(wizard)
     return wizard
+
+
+@contextmanager
+def main_window_shown(qtbot, context: GuiContext, captcha: CaptchaMode) -> Iterator[MainWindow]:
+    """A main window over ``context`` with ``captcha``, shown; emptied for the next test afterwards."""
+    context.settings = dataclasses.replace(context.settings, captcha=captcha)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    context.runner.wait_for_done()
+    window.reset_for_next_candidate()

@@ -125,8 +125,8 @@ def test_as_text_and_save_write_one_tab_separated_line_per_entry_with_millisecon
     announcer.announce(QWidget(), "Taille du texte : 150 %.")
     announcer.announce(QWidget(), "Saisissez votre adresse électronique.\tMerci.", assertive=True)
     expected = (
-        "2026-09-01T10:30:00.000\tannonce\tpolie\tTaille du texte : 150 %.\t\n"
-        "2026-09-01T10:30:00.250\tannonce\tassertive\tSaisissez votre adresse électronique. Merci.\t\n"
+        "2026-09-01T10:30:00.000\tannonce\tpolie\tTaille du texte : 150 %.\t\tfr\n"
+        "2026-09-01T10:30:00.250\tannonce\tassertive\tSaisissez votre adresse électronique. Merci.\t\tfr\n"
     )
     assert log.as_text() == expected
     saved = log.save(tmp_path / "journal.txt")
@@ -147,6 +147,7 @@ def test_a_focus_line_has_its_role_name_and_description_in_columns() -> None:
         "zone de texte",
         "Votre adresse électronique",
         "Par exemple : nom@example.com",
+        "fr",
     ]
     assert entry.columns()[0] == "10:30:00.005"
 
@@ -264,16 +265,17 @@ def test_the_window_shows_each_column_and_new_entries_live(
 ) -> None:
     model = log_window.model
     headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
-    assert headers == ["Heure", "Type", "Politesse ou rôle", "Texte ou nom", "Description"]
+    assert headers == ["Heure", "Type", "Politesse ou rôle", "Texte ou nom", "Description", "Langue"]
     assert log_window.count_label.text() == "Aucune entrée pour l'instant."
     announcer.announce(QWidget(), "Connexion en cours.")
     assert model.rowCount() == 1
-    assert [model.index(0, column).data() for column in range(5)] == [
+    assert [model.index(0, column).data() for column in range(6)] == [
         "10:30:00.000",
         "annonce",
         "polie",
         "Connexion en cours.",
         "",
+        "fr",
     ]
     assert log_window.count_label.text() == "1 entrée."
 
@@ -356,7 +358,7 @@ def test_enregistrer_writes_the_file_and_says_where(
     log_window.ask_save_path = choose  # type: ignore[method-assign]
     qtbot.mouseClick(log_window.save_button, Qt.MouseButton.LeftButton)
     assert re.fullmatch(r"journal-accessibilite-\d{8}-\d{6}\.txt", asked[0].name)
-    assert (tmp_path / "journal.txt").read_text(encoding="utf-8").endswith("\tCompte activé\t\n")
+    assert (tmp_path / "journal.txt").read_text(encoding="utf-8").endswith("\tCompte activé\t\tfr\n")
     assert log_window.status_message.kind() == "success"
     assert log_window.status_message.text() == f"Journal enregistré : {tmp_path / 'journal.txt'}"
 

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterator
 
 import pytest
-from gui_support import EMAIL
+from gui_support import EMAIL, main_window_shown
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QWizard
@@ -36,14 +36,8 @@ def candidate(window: MainWindow) -> Candidate:
 
 @pytest.fixture
 def window(qtbot, gui_context: GuiContext) -> Iterator[MainWindow]:
-    gui_context.settings = dataclasses.replace(gui_context.settings, captcha=CaptchaMode.OFF)
-    main_window = MainWindow(gui_context)
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    yield main_window
-    gui_context.runner.wait_for_done()
-    main_window.reset_for_next_candidate()
+    with main_window_shown(qtbot, gui_context, CaptchaMode.OFF) as shown:
+        yield shown
 
 
 # --- the happy path -----------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Helpers shared by the packaging tests (the marker is registered in conftest.py).
 
-``build`` and ``icons`` are the scripts packaging/build.py and packaging/icons.py, loaded by path: they
-are scripts beside each other, not a package.
+``build``, ``icons`` and ``catalogs`` are the scripts of packaging/, loaded by path: they are scripts
+beside each other, not a package.
 """
 
 from __future__ import annotations
@@ -28,4 +28,5 @@ def _script(name: str) -> ModuleType:
 
 
 icons = _script("icons")
+catalogs = _script("catalogs")
 build = _script("build")

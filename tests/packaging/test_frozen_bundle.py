@@ -78,7 +78,8 @@ def test_the_bundle_keeps_only_the_qt_plugins_the_application_uses(dist: Path) -
         path.name for path in plugins if path.parent.name == "iconengines"
     } != set()  # the SVG window icon
     translations = {path.name for path in dist.rglob("*.qm")}
-    assert translations == {"qtbase_fr.qm"}
+    assert translations == {"qtbase_fr.qm", "qtbase_en.qm", "monmaster_en.qm"}
+    assert list(dist.rglob("monmaster.mo")), "the core's English catalog"  # resources/translations/en/…
 
 
 def test_the_bundle_has_no_webengine_qml_network_or_designer(dist: Path) -> None:
@@ -112,11 +113,15 @@ def test_a_screen_reader_reads_and_presses_the_buttons_of_the_frozen_program(
             "start", argv=[str(program), "--data-dir", str(tmp_path / "data")], log=str(tmp_path / "app.log")
         )
         reader.run(step("wait", role="push button", state="showing"), "activate")
-        assert [button["name"] for button in reader.find(role="push button", state="showing")] == [
-            "Candidater"
+        assert sorted(button["name"] for button in reader.find(role="push button", state="showing")) == [
+            "Candidater",
+            "English",
         ]
         reader.click(role="push button", name="Candidater")
         reader.wait(role="push button", name="Créer un compte", state="showing")
+        # The bundle carries the English catalogs: Affichage › English, from this page.
+        reader.click(role="menu item", name="English")
+        reader.wait(role="push button", name="Create an account", state="showing")
     finally:
         reader.close()
 

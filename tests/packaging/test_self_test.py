@@ -30,7 +30,21 @@ def test_self_test_prints_one_summary_line_and_exits_zero(qapp) -> None:
     assert line.startswith("self-test OK: monmaster-desktop ")
     for checked in ("forms", "themes", "texts", "icon", "Qt fr translation", "accessible tree OK", "journey"):
         assert checked in line
+    assert "catalogs of fr and en" in line and "Accueil switches to English and back" in line
     assert err == ""
+
+
+def test_self_test_fails_when_a_language_has_no_compiled_catalog(qapp, monkeypatch, tmp_path) -> None:
+    from monmaster_desktop import i18n
+
+    monkeypatch.setattr(i18n, "catalog_dir", lambda: tmp_path)  # a copy built without its catalogs
+    i18n.translator.cache_clear()
+    try:
+        status, _, err = run_in_process()
+    finally:
+        i18n.translator.cache_clear()
+    assert status == 1
+    assert "the interface's en catalog is missing" in err
 
 
 def test_self_test_names_a_form_that_cannot_be_built_and_exits_non_zero(qapp, monkeypatch) -> None:

@@ -91,6 +91,9 @@ def test_the_wheel_carries_every_form_style_sheet_icon_and_text(installed: Insta
     assert {
         "monmaster_desktop/resources/icons/monmaster-desktop.svg",
         "monmaster_desktop/ui/welcome_page.ui",
+        # The compiled catalogs of the English interface (packaging/catalogs.py compile).
+        "monmaster_desktop/resources/translations/monmaster_en.qm",
+        "monmaster_desktop/resources/translations/en/LC_MESSAGES/monmaster.mo",
     } <= expected
     assert sorted(expected - names) == []
 
@@ -101,6 +104,7 @@ def test_the_installed_command_passes_its_self_test_outside_the_checkout(install
     (line,) = result.stdout.splitlines()  # one summary line
     assert line.startswith(f"self-test OK: monmaster-desktop {VERSION}; from Python;")
     assert "journey" in line and "accessible tree OK" in line
+    assert "catalogs of fr and en" in line and "Accueil switches to English and back" in line
 
 
 def test_the_installed_copy_reads_its_files_from_the_venv_not_the_checkout(installed: Installed) -> None:

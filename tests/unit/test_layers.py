@@ -21,6 +21,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "rules and facts",
         (
             "monmaster_desktop",  # the package itself: its name and version
+            "monmaster_desktop.i18n",
             "monmaster_desktop.texts",
             "monmaster_desktop.assets",
             "monmaster_desktop.settings",
@@ -37,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "monmaster_desktop.gui",  # the package's own __init__
             "monmaster_desktop.gui.style",
+            "monmaster_desktop.gui.language",
             "monmaster_desktop.gui.worker",
             "monmaster_desktop.gui.forms",
             "monmaster_desktop.gui.first_paint",

@@ -10,6 +10,10 @@ The log never contains what was typed: it never reads an accessible *value* (``Q
 nor a field's text, and as a second guard it masks the current text of every password field wherever
 it would appear. Focus changes inside widgets it is told to ignore (the log window) are not recorded,
 nor is anything while it is paused (the steps that bring a scenario window to its state).
+
+Each entry records the language the interface spoke when it was made (the text is in that language);
+the log's own words (the type, the politeness, the role) are French sources shown in the language of
+the moment.
 """
 
 from __future__ import annotations
@@ -22,62 +26,64 @@ from datetime import datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.accessibility.password_protection import is_protected_field
+from monmaster_desktop.i18n import current_language
 
-# --- French texts (project-written) --------------------------------------------------------------------
-ANNOUNCEMENT = "annonce"
-FOCUS = "focus"
-POLITE = "polie"
-ASSERTIVE = "assertive"
-PASSWORD_FIELD_ROLE = "zone de mot de passe"
-MASKED = "[masqué]"
+# --- Texts (project-written): French sources, kept as such in the entries, shown translated -----------
+_CONTEXT = "AccessibilityLog"
+ANNOUNCEMENT = QT_TRANSLATE_NOOP("AccessibilityLog", "annonce")
+FOCUS = QT_TRANSLATE_NOOP("AccessibilityLog", "focus")
+POLITE = QT_TRANSLATE_NOOP("AccessibilityLog", "polie")
+ASSERTIVE = QT_TRANSLATE_NOOP("AccessibilityLog", "assertive")
+PASSWORD_FIELD_ROLE = QT_TRANSLATE_NOOP("AccessibilityLog", "zone de mot de passe")
+MASKED = "[masqué]"  # never translated: it stands where a password was, in any language
 
-# French names of the roles a tester meets most; any other role is shown by its Qt name.
+# Names of the roles a tester meets most; any other role is shown by its Qt name.
 _Role = QAccessible.Role
 ROLE_NAMES: dict[QAccessible.Role, str] = {
-    _Role.Button: "bouton",
-    _Role.CheckBox: "case à cocher",
-    _Role.RadioButton: "bouton radio",
-    _Role.EditableText: "zone de texte",
-    _Role.Link: "lien",
-    _Role.Grouping: "groupe",
-    _Role.List: "liste",
-    _Role.ListItem: "élément de liste",
-    _Role.Table: "tableau",
-    _Role.Cell: "cellule",
-    _Role.Row: "ligne",
-    _Role.ColumnHeader: "en-tête de colonne",
-    _Role.Tree: "arborescence",
-    _Role.TreeItem: "élément d'arborescence",
-    _Role.Heading: "titre",
-    _Role.StaticText: "texte",
-    _Role.Paragraph: "paragraphe",
-    _Role.Document: "document",
-    _Role.Graphic: "image",
-    _Role.ComboBox: "liste déroulante",
-    _Role.SpinBox: "zone numérique",
-    _Role.Slider: "curseur",
-    _Role.ProgressBar: "barre de progression",
-    _Role.ScrollBar: "barre de défilement",
-    _Role.PageTab: "onglet",
-    _Role.PageTabList: "liste d'onglets",
-    _Role.MenuBar: "barre de menus",
-    _Role.PopupMenu: "menu",
-    _Role.MenuItem: "élément de menu",
-    _Role.ToolBar: "barre d'outils",
-    _Role.StatusBar: "barre d'état",
-    _Role.Dialog: "boîte de dialogue",
-    _Role.Window: "fenêtre",
-    _Role.Pane: "panneau",
-    _Role.Client: "zone",
-    _Role.Form: "formulaire",
-    _Role.AlertMessage: "alerte",
-    _Role.Notification: "notification",
+    _Role.Button: QT_TRANSLATE_NOOP("AccessibilityLog", "bouton"),
+    _Role.CheckBox: QT_TRANSLATE_NOOP("AccessibilityLog", "case à cocher"),
+    _Role.RadioButton: QT_TRANSLATE_NOOP("AccessibilityLog", "bouton radio"),
+    _Role.EditableText: QT_TRANSLATE_NOOP("AccessibilityLog", "zone de texte"),
+    _Role.Link: QT_TRANSLATE_NOOP("AccessibilityLog", "lien"),
+    _Role.Grouping: QT_TRANSLATE_NOOP("AccessibilityLog", "groupe"),
+    _Role.List: QT_TRANSLATE_NOOP("AccessibilityLog", "liste"),
+    _Role.ListItem: QT_TRANSLATE_NOOP("AccessibilityLog", "élément de liste"),
+    _Role.Table: QT_TRANSLATE_NOOP("AccessibilityLog", "tableau"),
+    _Role.Cell: QT_TRANSLATE_NOOP("AccessibilityLog", "cellule"),
+    _Role.Row: QT_TRANSLATE_NOOP("AccessibilityLog", "ligne"),
+    _Role.ColumnHeader: QT_TRANSLATE_NOOP("AccessibilityLog", "en-tête de colonne"),
+    _Role.Tree: QT_TRANSLATE_NOOP("AccessibilityLog", "arborescence"),
+    _Role.TreeItem: QT_TRANSLATE_NOOP("AccessibilityLog", "élément d'arborescence"),
+    _Role.Heading: QT_TRANSLATE_NOOP("AccessibilityLog", "titre"),
+    _Role.StaticText: QT_TRANSLATE_NOOP("AccessibilityLog", "texte"),
+    _Role.Paragraph: QT_TRANSLATE_NOOP("AccessibilityLog", "paragraphe"),
+    _Role.Document: QT_TRANSLATE_NOOP("AccessibilityLog", "document"),
+    _Role.Graphic: QT_TRANSLATE_NOOP("AccessibilityLog", "image"),
+    _Role.ComboBox: QT_TRANSLATE_NOOP("AccessibilityLog", "liste déroulante"),
+    _Role.SpinBox: QT_TRANSLATE_NOOP("AccessibilityLog", "zone numérique"),
+    _Role.Slider: QT_TRANSLATE_NOOP("AccessibilityLog", "curseur"),
+    _Role.ProgressBar: QT_TRANSLATE_NOOP("AccessibilityLog", "barre de progression"),
+    _Role.ScrollBar: QT_TRANSLATE_NOOP("AccessibilityLog", "barre de défilement"),
+    _Role.PageTab: QT_TRANSLATE_NOOP("AccessibilityLog", "onglet"),
+    _Role.PageTabList: QT_TRANSLATE_NOOP("AccessibilityLog", "liste d'onglets"),
+    _Role.MenuBar: QT_TRANSLATE_NOOP("AccessibilityLog", "barre de menus"),
+    _Role.PopupMenu: QT_TRANSLATE_NOOP("AccessibilityLog", "menu"),
+    _Role.MenuItem: QT_TRANSLATE_NOOP("AccessibilityLog", "élément de menu"),
+    _Role.ToolBar: QT_TRANSLATE_NOOP("AccessibilityLog", "barre d'outils"),
+    _Role.StatusBar: QT_TRANSLATE_NOOP("AccessibilityLog", "barre d'état"),
+    _Role.Dialog: QT_TRANSLATE_NOOP("AccessibilityLog", "boîte de dialogue"),
+    _Role.Window: QT_TRANSLATE_NOOP("AccessibilityLog", "fenêtre"),
+    _Role.Pane: QT_TRANSLATE_NOOP("AccessibilityLog", "panneau"),
+    _Role.Client: QT_TRANSLATE_NOOP("AccessibilityLog", "zone"),
+    _Role.Form: QT_TRANSLATE_NOOP("AccessibilityLog", "formulaire"),
+    _Role.AlertMessage: QT_TRANSLATE_NOOP("AccessibilityLog", "alerte"),
+    _Role.Notification: QT_TRANSLATE_NOOP("AccessibilityLog", "notification"),
 }
 
 MAX_ENTRIES = 5000
@@ -86,7 +92,7 @@ MIN_MASKED_LENGTH = 4
 
 
 def role_name(interface: QAccessibleInterface) -> str:
-    """The role a screen reader would say, in French ("zone de mot de passe" for a password field)."""
+    """The role a screen reader would say, as a French source ("zone de mot de passe": a password field)."""
     role = interface.role()
     if role == _Role.EditableText and interface.state().passwordEdit:
         return PASSWORD_FIELD_ROLE
@@ -101,15 +107,30 @@ class LogEntry:
     kind: str  # ANNOUNCEMENT or FOCUS
     text: str = ""  # announcements: what was sent to the screen reader
     politeness: str = ""  # announcements: POLITE or ASSERTIVE
-    role: str = ""  # focus: the focused control's role, in French
+    role: str = ""  # focus: the focused control's role (a French source of ROLE_NAMES, or Qt's name)
     name: str = ""  # focus: its accessible name
     description: str = ""  # focus: its accessible description
+    language: str = "fr"  # the language of the interface when the entry was made ("fr", "en")
 
-    def columns(self) -> tuple[str, str, str, str, str]:
-        """Heure, Type, Politesse ou rôle, Texte ou nom, Description (the time as hh:mm:ss.mmm)."""
+    def columns(self) -> tuple[str, str, str, str, str, str]:
+        """Heure, Type, Politesse ou rôle, Texte ou nom, Description, Langue (the time as hh:mm:ss.mmm).
+
+        The log's own words in the language of the moment; the texts as they were said.
+        """
+
+        def word(source: str) -> str:
+            return QCoreApplication.translate(_CONTEXT, source) if source else ""
+
         if self.kind == ANNOUNCEMENT:
-            return (self.clock_time(), self.kind, self.politeness, self.text, "")
-        return (self.clock_time(), self.kind, self.role, self.name, self.description)
+            return (self.clock_time(), word(self.kind), word(self.politeness), self.text, "", self.language)
+        return (
+            self.clock_time(),
+            word(self.kind),
+            word(self.role),
+            self.name,
+            self.description,
+            self.language,
+        )
 
     def clock_time(self) -> str:
         return self.time.isoformat(timespec="milliseconds").split("T")[1]
@@ -188,6 +209,7 @@ class AccessibilityLog(QObject):
                 kind=ANNOUNCEMENT,
                 text=_masked(text, _password_values()),
                 politeness=ASSERTIVE if assertive else POLITE,
+                language=current_language(),
             )
         )
 
@@ -210,6 +232,7 @@ class AccessibilityLog(QObject):
                 role=role,
                 name=_masked(name, secrets),
                 description=_masked(description, secrets),
+                language=current_language(),
             )
         )
 
@@ -240,7 +263,8 @@ class AccessibilityLog(QObject):
         self.cleared.emit()
 
     def as_text(self) -> str:
-        """One tab-separated line per entry: time, type, politeness or role, text or name, description."""
+        """One tab-separated line per entry: time, type, politeness or role, text or name, description,
+        language."""
         return "".join(f"{entry.as_line()}\n" for entry in self._entries)
 
     def save(self, path: Path) -> Path:

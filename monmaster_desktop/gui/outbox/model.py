@@ -10,23 +10,27 @@ import dataclasses
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from monmaster_desktop.accounts.mail import OutboxEntry
+from monmaster_desktop.gui.language import format_date_time, translated
 from monmaster_desktop.gui.style import current_theme, theme_tokens
 from monmaster_desktop.gui.widgets.entries_table import EntriesTableModel
 
 # --- Texts (project-written) ---------------------------------------------------------------------------
-COLUMN_TITLES = ("Destinataire", "Objet", "Date")
-READ_STATE = "Lu"
-UNREAD_STATE = "Non lu"
-DATE_FORMAT = "%d/%m/%Y %H:%M"
+COLUMN_TITLES = (
+    QT_TRANSLATE_NOOP("OutboxModel", "Destinataire"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Objet"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Date"),
+)
+READ_STATE = QT_TRANSLATE_NOOP("OutboxModel", "Lu")
+UNREAD_STATE = QT_TRANSLATE_NOOP("OutboxModel", "Non lu")
 
 
 def format_mail_date(when: datetime) -> str:
-    """A stored (UTC) time in the computer's local time, French style: "27/11/2026 09:41"."""
-    return when.astimezone().strftime(DATE_FORMAT)
+    """A stored (UTC) time in the computer's local time, as the locale writes it: "27/11/2026 09:41"."""
+    return format_date_time(when)
 
 
 def _unread_dot(colour: QColor, size: int = 32) -> QIcon:
@@ -47,6 +51,7 @@ class OutboxModel(EntriesTableModel):
     """The outbox entries as a table, in the order given (``Outbox.list()``: newest first)."""
 
     COLUMN_TITLES = COLUMN_TITLES
+    TITLES_CONTEXT = "OutboxModel"
     RECIPIENT_COLUMN, SUBJECT_COLUMN, DATE_COLUMN = range(3)
     MAIL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -71,7 +76,7 @@ class OutboxModel(EntriesTableModel):
             return None
         entry = self._entries[index.row()]
         column = index.column()
-        state = READ_STATE if entry.is_read else UNREAD_STATE
+        state = translated("OutboxModel", READ_STATE if entry.is_read else UNREAD_STATE)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell_text(entry, column)
         if role == Qt.ItemDataRole.FontRole:

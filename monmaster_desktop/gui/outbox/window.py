@@ -4,7 +4,7 @@ The list is a table over ``outbox.model.OutboxModel``; the message view renders 
 Inline links of a text browser are not reachable through the accessibility API, so every link of the
 mail is also offered as a real push button named after the link's text. Following a link only emits
 ``link_activated``: the main window activates the account through the service and reports back with
-``show_status``.
+``show_status``. A language switch says the window's texts again; a mail keeps its own language.
 
 This window never shows an activation token other than inside the link itself, never shows a
 mail's raw source, and never touches the database except through ``Outbox``.
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -52,23 +53,31 @@ from PySide6.QtWidgets import (
 from monmaster_desktop.accounts.mail import MailLink, Outbox, StoredMail
 from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui.accessibility.announcer import Announcer
-from monmaster_desktop.gui.forms import find_child, load_form
+from monmaster_desktop.gui.forms import find_child, load_form, retranslate_form
+from monmaster_desktop.gui.language import is_language_change, translated
 from monmaster_desktop.gui.outbox.model import OutboxModel, format_mail_date
 from monmaster_desktop.gui.style import current_theme, set_style_property, theme_tokens
 from monmaster_desktop.gui.widgets.entries_table import show_entries_in
 from monmaster_desktop.gui.widgets.field_message import KINDS, FieldMessage
 from monmaster_desktop.gui.widgets.save_dialog import ask_save_path, default_save_directory
+from monmaster_desktop.i18n import plural_message
+from monmaster_desktop.texts import NEW_MAILS
 
 W = TypeVar("W", bound=QObject)
 
 # --- Texts built at run time (project-written; the static ones are in ui/outbox_window.ui) ----------
-NEW_MAIL = "Nouveau courriel : {subject}"
-NEW_MAILS = "{count} nouveaux courriels"
-SAVE_DIALOG_TITLE = "Enregistrer le courriel"
-SAVE_DIALOG_FILTER = "Courriel (*.eml)"
-SAVED = "Courriel enregistré : {path}"
-SAVE_FAILED = "Le courriel n'a pas pu être enregistré à cet endroit. Choisissez un autre dossier."
-MAIL_HEADER_DESCRIPTION = "Objet : {subject}. De : {sender}. À : {recipient}. Date : {date}."
+_CONTEXT = "OutboxWindow"
+NEW_MAIL = QT_TRANSLATE_NOOP("OutboxWindow", "Nouveau courriel : {subject}")
+SAVE_DIALOG_TITLE = QT_TRANSLATE_NOOP("OutboxWindow", "Enregistrer le courriel")
+SAVE_DIALOG_FILTER = QT_TRANSLATE_NOOP("OutboxWindow", "Courriel (*.eml)")
+SAVE_FILE_NAME = QT_TRANSLATE_NOOP("OutboxWindow", "courriel-{number}.eml")
+SAVED = QT_TRANSLATE_NOOP("OutboxWindow", "Courriel enregistré : {path}")
+SAVE_FAILED = QT_TRANSLATE_NOOP(
+    "OutboxWindow", "Le courriel n'a pas pu être enregistré à cet endroit. Choisissez un autre dossier."
+)
+MAIL_HEADER_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "OutboxWindow", "Objet : {subject}. De : {sender}. À : {recipient}. Date : {date}."
+)
 # The window width, in average characters, from which the list and the mail fit side by side.
 SIDE_BY_SIDE_MIN_CHARACTERS = 130
 
@@ -215,7 +224,8 @@ class OutboxWindow(QWidget):
 
     def ask_save_path(self, default: Path) -> Path | None:
         """Where to save the mail; None when the candidate cancels. Tests override it."""
-        return ask_save_path(self, SAVE_DIALOG_TITLE, default, SAVE_DIALOG_FILTER, ".eml")
+        title, file_filter = translated(_CONTEXT, SAVE_DIALOG_TITLE), translated(_CONTEXT, SAVE_DIALOG_FILTER)
+        return ask_save_path(self, title, default, file_filter, ".eml")
 
     def displayed_mail_id(self) -> int | None:
         return self._displayed.entry.id if self._displayed is not None else None
@@ -301,9 +311,9 @@ class OutboxWindow(QWidget):
         self.save_button.setVisible(has_mail)
         if announce_new and new_entries:
             text = (
-                NEW_MAIL.format(subject=new_entries[0].subject)
+                translated(_CONTEXT, NEW_MAIL, subject=new_entries[0].subject)
                 if len(new_entries) == 1
-                else NEW_MAILS.format(count=len(new_entries))
+                else plural_message(*NEW_MAILS, len(new_entries))
             )
             self._announcer.announce(self.mail_list, text)
 
@@ -387,28 +397,48 @@ class OutboxWindow(QWidget):
         message = stored.message
         sender = str(message.get("From", ""))
         recipient = stored.entry.recipient
-        date = format_mail_date(stored.entry.sent_at)
         self.subject_value.setText(stored.entry.subject)
         self.from_value.setText(sender)
         self.to_value.setText(recipient)
-        self.date_value.setText(date)
         html_body = stored.html_body
         if html_body is not None:
             self.message_browser.setHtml(html_body)
         else:
             self.message_browser.setPlainText(stored.text_body)
         self.message_browser.verticalScrollBar().setValue(0)
-        # A screen reader landing on the content hears what a sighted user reads in the header above it.
-        self.message_browser.setAccessibleDescription(
-            MAIL_HEADER_DESCRIPTION.format(
-                subject=stored.entry.subject, sender=sender, recipient=recipient, date=date
-            )
-        )
+        self._describe_displayed_mail()
         self._set_link_buttons(stored.links)
         self.no_selection_label.hide()
         self.header_frame.show()
         self.message_browser.show()
         self.save_button.setEnabled(True)
+
+    def _describe_displayed_mail(self) -> None:
+        """The date as the locale writes it, and the content's description, in the current language."""
+        stored = self._displayed
+        if stored is None:
+            return
+        date = format_mail_date(stored.entry.sent_at)
+        self.date_value.setText(date)
+        # A screen reader landing on the content hears what a sighted user reads in the header above it.
+        self.message_browser.setAccessibleDescription(
+            translated(
+                _CONTEXT,
+                MAIL_HEADER_DESCRIPTION,
+                subject=stored.entry.subject,
+                sender=str(stored.message.get("From", "")),
+                recipient=stored.entry.recipient,
+                date=date,
+            )
+        )
+
+    def retranslate(self) -> None:
+        """The window's texts in the current language; the mails keep theirs."""
+        retranslate_form(self.form)
+        self.setWindowTitle(self.form.windowTitle())
+        self.status_message.retranslate()
+        self.model.retranslate()
+        self._describe_displayed_mail()
 
     def _show_no_mail(self) -> None:
         self._displayed = None
@@ -474,15 +504,16 @@ class OutboxWindow(QWidget):
         if self._displayed is None:
             return
         mail_id = self._displayed.entry.id
-        destination = self.ask_save_path(default_save_directory() / f"courriel-{mail_id}.eml")
+        name = translated(_CONTEXT, SAVE_FILE_NAME, number=mail_id)
+        destination = self.ask_save_path(default_save_directory() / name)
         if destination is None:
             return
         try:
             written = self._outbox.export_eml(mail_id, destination)
         except (OSError, KeyError, StorageError):
-            self.show_status("error", SAVE_FAILED)
+            self.show_status("error", translated(_CONTEXT, SAVE_FAILED))
             return
-        self.show_status("success", SAVED.format(path=written))
+        self.show_status("success", translated(_CONTEXT, SAVED, path=written))
 
     # --- size and text scale ---------------------------------------------------------------------
 
@@ -492,6 +523,8 @@ class OutboxWindow(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if is_language_change(event):
+            self.retranslate()
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_to_text_size()
         if event.type() == QEvent.Type.StyleChange:

@@ -7,6 +7,7 @@ its button and announces it, and the new mail goes to the outbox (``FormPage.mai
 from __future__ import annotations
 
 from monmaster_desktop.accounts.service import ResendOutcome
+from monmaster_desktop.gui.language import current_language
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
@@ -24,7 +25,8 @@ def resend_activation_mail(page: FormPage, email: str, message: FieldMessage) ->
     No hashing involved: quick enough to run on the UI thread.
     """
     context = page.context
-    result = context.service.resend_activation(email)
+    # The mail in the language the candidate uses now.
+    result = context.service.resend_activation(email, current_language())
     message.show_message(resend_message_kind(result.outcome), result.message)
     context.announcer.announce(message, result.message)
     if result.mail_id is not None:

@@ -1,4 +1,5 @@
-"""What every page has: its Designer form inside a scroll area, a way back to empty, a first focus."""
+"""What every page has: its Designer form inside a scroll area, a way back to empty, a first focus,
+and its texts said again in the new language when the candidate switches (``retranslate``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from monmaster_desktop.gui.context import GuiContext
-from monmaster_desktop.gui.forms import find_child, load_form
+from monmaster_desktop.gui.forms import find_child, load_form, retranslate_form
+from monmaster_desktop.gui.language import is_language_change
+from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 W = TypeVar("W", bound=QWidget)
 
@@ -22,8 +25,10 @@ class FormPage(QWizardPage):
     """A wizard page whose static layout is ``ui/<FORM>``.
 
     The form scrolls rather than clips (1366×768 at 200 % text). Subclasses look their widgets up
-    with ``child()``, set per-page button texts with ``setButtonText``, and implement ``clear()``,
-    which puts the page back to what the first candidate saw.
+    with ``child()``, set per-page button texts with ``setButtonText`` in ``retranslate()`` (called
+    once built, and again at each language switch: every text the page sets goes there or is kept as
+    an ``i18n.Message`` it says again), and implement ``clear()``, which puts the page back to what the
+    first candidate saw.
     """
 
     # What a page asks of the rest of the application; the wizard passes them on to the main window.
@@ -67,6 +72,19 @@ class FormPage(QWizardPage):
             for name in self.HEADING_LABELLED_BY:
                 self.child(QLabel, name).setBuddy(heading)
 
+    def retranslate(self) -> None:
+        """The page's texts in the current language, its state untouched (nothing typed, no page change).
+
+        First the form's texts and the messages shown, then (subclasses, after calling this) what the
+        page sets itself: button texts, accessible names and descriptions.
+        """
+        retranslate_form(self.form)
+        for message in self.form.findChildren(FieldMessage):
+            message.retranslate()
+        heading = self.heading()
+        if heading is not None:
+            heading.setAccessibleName(heading.text())
+
     def cap_field_widths(self, *fields: QWidget) -> None:
         """Keep these fields (or a field with its button) about FIELD_WIDTH_EM wide at any text size."""
         self._capped_fields.extend(fields)
@@ -92,6 +110,8 @@ class FormPage(QWizardPage):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self.fit_to_text()
+        elif is_language_change(event):
+            self.retranslate()
         super().changeEvent(event)
 
     def child(self, kind: type[W], name: str) -> W:

@@ -17,6 +17,10 @@ the rest to the widgets it is made of (docs/architecture.md, "Where each screen 
   every refusal of the service shows under its field and in the error summary
   (``widgets/error_summary.py``), and nothing typed is lost, passwords included.
 
+After a language switch (``retranslate``) every text, name and description is said again in the new
+language, from the state the page keeps (nothing typed changes, nothing new is published to assistive
+technologies about the password).
+
 Never logs, prints or announces a password, nor puts one in an accessible name or description.
 """
 
@@ -26,7 +30,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,34 +51,37 @@ from monmaster_desktop.gui.accessibility.announcer import describe
 from monmaster_desktop.gui.accessibility.debounced import DebouncedAnnouncer
 from monmaster_desktop.gui.accessibility.password_protection import protect_password_field
 from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.language import current_language, translated
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.style import mark_invalid, theme_colour
 from monmaster_desktop.gui.widgets.caps_lock import CapsLockWatcher
 from monmaster_desktop.gui.widgets.checklist import ALL_CRITERIA_MET, INVALID, VALID, PasswordChecklist
 from monmaster_desktop.gui.widgets.error_summary import ErrorSummary, error_count_text
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
-from monmaster_desktop.gui.widgets.link_button import wrap_button_text
+from monmaster_desktop.gui.widgets.link_button import rewrap_button_text, wrap_button_text
 from monmaster_desktop.gui.widgets.show_password import show_passwords
+from monmaster_desktop.i18n import Message, again, listing, message, sentences
 from monmaster_desktop.settings import CaptchaMode
 
 if TYPE_CHECKING:
     from monmaster_desktop.gui.widgets.captcha_widget import CaptchaWidget
 
 # --- Texts -----------------------------------------------------------------------------------------
+_CONTEXT = "CredentialsPage"
 # From the seed: the wizard button of this page.
-CONTINUE_BUTTON = "Continuer"
+CONTINUE_BUTTON = QT_TRANSLATE_NOOP("CredentialsPage", "Continuer")
 # Written by the project.
-BUSY_TEXT = "Création de votre compte en cours…"
-BUSY_ANNOUNCEMENT = "Création de votre compte en cours."
-CRITERION_VALID = "Critère validé : {labels}."
-CRITERIA_VALID = "Critères validés : {labels}."
-CRITERION_INVALID = "Critère en erreur : {labels}."
-CRITERIA_INVALID = "Critères en erreur : {labels}."
-PASSWORDS_MATCH = "Les mots de passe correspondent."
+BUSY_TEXT = QT_TRANSLATE_NOOP("CredentialsPage", "Création de votre compte en cours…")
+BUSY_ANNOUNCEMENT = QT_TRANSLATE_NOOP("CredentialsPage", "Création de votre compte en cours.")
+CRITERION_VALID = QT_TRANSLATE_NOOP("CredentialsPage", "Critère validé : {labels}.")
+CRITERIA_VALID = QT_TRANSLATE_NOOP("CredentialsPage", "Critères validés : {labels}.")
+CRITERION_INVALID = QT_TRANSLATE_NOOP("CredentialsPage", "Critère en erreur : {labels}.")
+CRITERIA_INVALID = QT_TRANSLATE_NOOP("CredentialsPage", "Critères en erreur : {labels}.")
+PASSWORDS_MATCH = QT_TRANSLATE_NOOP("CredentialsPage", "Les mots de passe correspondent.")
 # Names of the places an error can be, in the error summary (the fields use their own labels).
-CONSENT_FIELD_NAME = "Conditions générales d'utilisation"
-ELIGIBILITY_FIELD_NAME = "Étape 1 sur 2"
-CAPTCHA_FIELD_NAME = "Captcha"
+CONSENT_FIELD_NAME = QT_TRANSLATE_NOOP("CredentialsPage", "Conditions générales d'utilisation")
+ELIGIBILITY_FIELD_NAME = QT_TRANSLATE_NOOP("CredentialsPage", "Étape 1 sur 2")
+CAPTCHA_FIELD_NAME = QT_TRANSLATE_NOOP("CredentialsPage", "Captcha")
 
 # An address found wrong on leaving the field is told after this delay, so that a click on
 # "Continuer" (which also leaves the field) gives one announcement, not two.
@@ -95,28 +102,30 @@ class LiveState:
 def live_changes(told: LiveState, now: LiveState) -> list[str]:
     """The sentences that say what changed between two states of the live help."""
     parts: list[str] = []
-    labels = {criterion.key: criterion.label for criterion in validation.PASSWORD_CRITERIA}
+    labels = {criterion.key: message(criterion.label) for criterion in validation.PASSWORD_CRITERIA}
     before = dict(told.criteria)
     changed = [(key, state) for key, state in now.criteria if state != before[key]]
     validated = [labels[key] for key, state in changed if state == VALID]
     in_error = [labels[key] for key, state in changed if state == INVALID]
     if validated:
         template = CRITERION_VALID if len(validated) == 1 else CRITERIA_VALID
-        parts.append(template.format(labels=", ".join(validated)))
+        parts.append(translated(_CONTEXT, template, labels=listing(validated)))
     if in_error:
         template = CRITERION_INVALID if len(in_error) == 1 else CRITERIA_INVALID
-        parts.append(template.format(labels=", ".join(in_error)))
+        parts.append(translated(_CONTEXT, template, labels=listing(in_error)))
     if changed and all(state == VALID for _, state in now.criteria):
-        parts.append(ALL_CRITERIA_MET)
+        parts.append(translated("PasswordChecklist", ALL_CRITERIA_MET))
     parts.extend(
-        validation.PASSWORD_PROBLEM_MESSAGES[problem]
+        message(validation.PASSWORD_PROBLEM_MESSAGES[problem])
         for problem in now.problems
         if problem not in told.problems
     )
     if now.too_guessable and not told.too_guessable:
-        parts.append(validation.TOO_GUESSABLE_MESSAGE)
+        parts.append(message(validation.TOO_GUESSABLE_MESSAGE))
     if now.mismatch is not None and now.mismatch != told.mismatch:
-        parts.append(texts.PASSWORD_MISMATCH if now.mismatch else PASSWORDS_MATCH)
+        parts.append(
+            message(texts.PASSWORD_MISMATCH) if now.mismatch else translated(_CONTEXT, PASSWORDS_MATCH)
+        )
     if now.email_warning and now.email_warning != told.email_warning:
         parts.append(now.email_warning)
     return parts
@@ -129,7 +138,6 @@ class CredentialsPage(FormPage):
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, CONTINUE_BUTTON)
 
         self.email_label = self.child(QLabel, "emailLabel")
         self.email_hint = self.child(QLabel, "emailHintLabel")
@@ -217,12 +225,18 @@ class CredentialsPage(FormPage):
             watched.installEventFilter(self)
 
         self.busy_panel.hide()
+        self._name_from_labels()
         self._describe_all()
 
     # --- building -----------------------------------------------------------------------------------
 
     def _set_up_accessibility(self) -> None:
-        # Accessible names are the visible labels (one source: the .ui).
+        self.consent_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._contrast_consent_box()
+
+    def _name_from_labels(self) -> None:
+        """Accessible names are the visible labels (one source: the .ui), in the current language."""
+        self.setButtonText(QWizard.WizardButton.CommitButton, translated(_CONTEXT, CONTINUE_BUTTON))
         for label, field in (
             (self.email_label, self.email_edit),
             (self.password_label, self.password_edit),
@@ -230,12 +244,27 @@ class CredentialsPage(FormPage):
             (self.consent_label, self.consent_checkbox),
         ):
             field.setAccessibleName(label.text())
-        self.show_password_button.setAccessibleName(self.show_password_button.text())
         self.checklist.setAccessibleName(self.password_rules.text())
-        self.busy_label.setText(BUSY_TEXT)
-        self.busy_indicator.setAccessibleName(BUSY_TEXT)
-        self.consent_label.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._contrast_consent_box()
+        busy = translated(_CONTEXT, BUSY_TEXT)
+        self.busy_label.setText(busy)
+        self.busy_indicator.setAccessibleName(busy)
+        for button in (self.cnil_link, self.cgu_link, self.sign_in_link):
+            button.setAccessibleName(button.text())
+            rewrap_button_text(button)
+        self._show_password_toggled(self.show_password_button.isChecked())
+
+    def retranslate(self) -> None:
+        """Every text, name and description in the current language; the state stays (docstring)."""
+        super().retranslate()  # the form's texts and the messages under the fields
+        self.checklist.retranslate()
+        if self.captcha_widget is not None:
+            self.captcha_widget.retranslate()
+        self.error_summary.retranslate()
+        if self._email_error is not None:
+            self._email_error = again(self._email_error)
+        self._password_errors = [again(error) for error in self._password_errors]
+        self._name_from_labels()
+        self._describe_all()
 
     def _contrast_consent_box(self) -> None:
         # Fusion (Linux) outlines a checkbox in the palette's window colour darkened: too pale on white
@@ -245,8 +274,6 @@ class CredentialsPage(FormPage):
         self.consent_checkbox.setPalette(palette)
 
     def _set_up_links(self) -> None:
-        for button in (self.cnil_link, self.cgu_link, self.sign_in_link):
-            button.setAccessibleName(button.text())
         wrap_button_text(self.cnil_link)
         wrap_button_text(self.cgu_link)
         self.sign_in_link.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -377,7 +404,7 @@ class CredentialsPage(FormPage):
     def _update_confirmation_message(self, *, publish: bool = True) -> None:
         mismatch = self._passwords_mismatch()
         if mismatch:
-            self.confirmation_message.show_message("error", texts.PASSWORD_MISMATCH)
+            self.confirmation_message.show_message("error", message(texts.PASSWORD_MISMATCH))
         else:
             self.confirmation_message.clear()
         mark_invalid(self.confirmation_edit, bool(mismatch))
@@ -424,7 +451,7 @@ class CredentialsPage(FormPage):
     # --- accessible descriptions and coalesced announcements ------------------------------------------
 
     def _rules_sentence(self) -> str:
-        labels = ", ".join(criterion.label for criterion in validation.PASSWORD_CRITERIA)
+        labels = ", ".join(message(criterion.label) for criterion in validation.PASSWORD_CRITERIA)
         return f"{self.password_rules.text()} {labels}."
 
     def _describe_password(self) -> None:
@@ -486,7 +513,9 @@ class CredentialsPage(FormPage):
             verdict = captcha.verify()
             if not verdict.ok:
                 # The captcha widget shows and announces its own message; the summary repeats it.
-                self.error_summary.show_errors([(CAPTCHA_FIELD_NAME, verdict.message or "")])
+                self.error_summary.show_errors(
+                    [(translated(_CONTEXT, CAPTCHA_FIELD_NAME), verdict.message or "")]
+                )
                 if QApplication.focusWidget() not in captcha.tab_chain():
                     self._focus(captcha.answer_edit())
                 return
@@ -496,6 +525,7 @@ class CredentialsPage(FormPage):
             password_confirmation=self.confirmation_edit.text(),
             consent=self.consent_checkbox.isChecked(),
             eligibility_answers=dict(self.context.session.eligibility_answers),
+            language=current_language(),  # the activation mail in the language the candidate uses
         )
         service = self.context.service
         generation = self._generation
@@ -534,7 +564,7 @@ class CredentialsPage(FormPage):
             wizard.button(QWizard.WizardButton.BackButton).setEnabled(False)
         if busy:
             self.scroll_area.ensureWidgetVisible(self.busy_panel)
-            self.context.announcer.announce(self.busy_indicator, BUSY_ANNOUNCEMENT)
+            self.context.announcer.announce(self.busy_indicator, translated(_CONTEXT, BUSY_ANNOUNCEMENT))
 
     def _registration_done(self, generation: int, result: RegistrationResult) -> None:
         if generation != self._generation:
@@ -551,7 +581,7 @@ class CredentialsPage(FormPage):
             return
         storage = result.refusals_for(RegistrationField.STORAGE)
         if storage:  # the form is fine, the disk refused: say that alone, keep everything typed
-            self._show_form_failure(f"{storage[0].message} {texts.INPUT_KEPT}")
+            self._show_form_failure(sentences(storage[0].message, message(texts.INPUT_KEPT)))
             return
         self._show_refusals(result)
 
@@ -559,7 +589,7 @@ class CredentialsPage(FormPage):
         if generation != self._generation:
             return
         self._set_busy(False)
-        self._show_form_failure(texts.UNEXPECTED_ERROR)
+        self._show_form_failure(message(texts.UNEXPECTED_ERROR))
 
     def _show_form_failure(self, message: str) -> None:
         self._clear_refusals()
@@ -569,12 +599,13 @@ class CredentialsPage(FormPage):
 
     def _show_refusals(self, result: RegistrationResult) -> None:
         self._clear_refusals()
-        field_names = {
-            RegistrationField.EMAIL: self.email_label.text(),
-            RegistrationField.PASSWORD: self.password_label.text(),
-            RegistrationField.PASSWORD_CONFIRMATION: self.confirmation_label.text(),
-            RegistrationField.CONSENT: CONSENT_FIELD_NAME,
-            RegistrationField.ELIGIBILITY: ELIGIBILITY_FIELD_NAME,
+        field_names: dict[RegistrationField, str] = {
+            # The fields' labels as the form says them at the moment (the summary follows a switch).
+            RegistrationField.EMAIL: Message(self.email_label.text),
+            RegistrationField.PASSWORD: Message(self.password_label.text),
+            RegistrationField.PASSWORD_CONFIRMATION: Message(self.confirmation_label.text),
+            RegistrationField.CONSENT: translated(_CONTEXT, CONSENT_FIELD_NAME),
+            RegistrationField.ELIGIBILITY: translated(_CONTEXT, ELIGIBILITY_FIELD_NAME),
         }
         focus_targets: dict[RegistrationField, QWidget] = {
             RegistrationField.EMAIL: self.email_edit,
@@ -591,7 +622,7 @@ class CredentialsPage(FormPage):
                 continue
             lines.extend((field_names[where], message) for message in messages)
             first_target = first_target or focus_targets[where]
-            joined = " ".join(messages)
+            joined = sentences(*messages)
             if where is RegistrationField.EMAIL:
                 self._show_email_message("error", joined)
             elif where is RegistrationField.PASSWORD:
@@ -614,7 +645,7 @@ class CredentialsPage(FormPage):
         self._focus(target)
         first_message = lines[0][1] if lines else ""
         self.context.announcer.announce(
-            target, f"{error_count_text(len(lines))} {first_message}".strip(), assertive=True
+            target, sentences(error_count_text(len(lines)), first_message), assertive=True
         )
 
     def _clear_refusals(self) -> None:

@@ -15,7 +15,9 @@ is sincere, but it stops the account creation on this platform and says where to
 
 This page never decides eligibility by itself (the core does: the message under each question is
 the one ``assess()`` returns) and never sends more than one announcement per user action: quick
-successive changes (arrow keys) are coalesced by ``accessibility/debounced.py``.
+successive changes (arrow keys) are coalesced by ``accessibility/debounced.py``. Its texts come from
+the core's catalog (``i18n``) and its own strings from Qt's; a language switch says them all again
+and keeps the answers.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -44,17 +46,29 @@ from monmaster_desktop.eligibility import Answer, EligibilityVerdict, Question, 
 from monmaster_desktop.gui.accessibility.announcer import describe
 from monmaster_desktop.gui.accessibility.debounced import DebouncedAnnouncer
 from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
+from monmaster_desktop.i18n import gettext
 
 # --- Texts -------------------------------------------------------------------------------------
+_CONTEXT = "EligibilityPage"
 # From the seed: the button under the "Je suis éligible" panel.
-CREATE_ACCOUNT_BUTTON = "Créer mon compte"
-ANSWER_LABELS: dict[Answer, str] = {Answer.OUI: "Oui", Answer.NON: "Non"}
+CREATE_ACCOUNT_BUTTON = QT_TRANSLATE_NOOP("EligibilityPage", "Créer mon compte")
+ANSWER_LABELS: dict[Answer, str] = {
+    Answer.OUI: QT_TRANSLATE_NOOP("EligibilityPage", "Oui"),
+    Answer.NON: QT_TRANSLATE_NOOP("EligibilityPage", "Non"),
+}
 # Written by the project (the seed has none).
-ELIGIBLE_ANNOUNCEMENT = "Je suis éligible. Le bouton Créer mon compte est disponible."
-NO_LONGER_ELIGIBLE_ANNOUNCEMENT = "Le bouton Créer mon compte n'est plus disponible."
-CHANGE_ANSWER_HINT = "Si vous vous êtes trompé, vous pouvez modifier votre réponse ci-dessus."
+ELIGIBLE_ANNOUNCEMENT = QT_TRANSLATE_NOOP(
+    "EligibilityPage", "Je suis éligible. Le bouton Créer mon compte est disponible."
+)
+NO_LONGER_ELIGIBLE_ANNOUNCEMENT = QT_TRANSLATE_NOOP(
+    "EligibilityPage", "Le bouton Créer mon compte n'est plus disponible."
+)
+CHANGE_ANSWER_HINT = QT_TRANSLATE_NOOP(
+    "EligibilityPage", "Si vous vous êtes trompé, vous pouvez modifier votre réponse ci-dessus."
+)
 
 
 @dataclass(frozen=True)
@@ -74,15 +88,12 @@ class QuestionBlock:
         self.group.setObjectName(f"question_{question.key}")
         self.group.setProperty("role", "question")
         self.group.setFlat(True)
-        # A screen reader says the question when focus enters the group; the cases follow as its description.
-        self.group.setAccessibleName(question.text)
-        describe(self.group, *question.cases, question.note)
         layout = QVBoxLayout(self.group)
         layout.setContentsMargins(0, 16, 0, 16)
         layout.setSpacing(8)
 
-        def add_label(text: str, part: str, text_format: Qt.TextFormat, role: str | None) -> QLabel:
-            label = QLabel(text, self.group)
+        def add_label(part: str, text_format: Qt.TextFormat, role: str | None) -> QLabel:
+            label = QLabel(self.group)
             label.setObjectName(f"question_{question.key}_{part}")
             label.setTextFormat(text_format)
             label.setWordWrap(True)
@@ -91,22 +102,14 @@ class QuestionBlock:
             return label
 
         plain, rich = Qt.TextFormat.PlainText, Qt.TextFormat.RichText
-        self.text_label = add_label(question.text, "text", plain, "question-text")
-        self.cases_label: QLabel | None = None
-        if question.cases:
-            items = "".join(f"<li>{escape(case, quote=False)}</li>" for case in question.cases)
-            # Indented like the design system's lists, the bullets hanging to the left of the text.
-            list_style = "margin-left: 0; -qt-list-indent: 1;"
-            self.cases_label = add_label(f"<ul style='{list_style}'>{items}</ul>", "cases", rich, None)
-        self.note_label: QLabel | None = None
-        if question.note:
-            self.note_label = add_label(question.note, "note", plain, "mention")
+        self.text_label = add_label("text", plain, "question-text")
+        self.cases_label = add_label("cases", rich, None) if question.cases else None
+        self.note_label = add_label("note", plain, "mention") if question.note else None
 
         self.link_button: QPushButton | None = None
         if question.link_text and question.link_target:
-            self.link_button = QPushButton(question.link_text, self.group)
+            self.link_button = QPushButton(self.group)
             self.link_button.setObjectName(f"link_{question.link_target}")
-            self.link_button.setAccessibleName(question.link_text)
             self.link_button.setProperty("variant", "link")
             self.link_button.setCursor(Qt.CursorShape.PointingHandCursor)
             self.link_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -120,9 +123,8 @@ class QuestionBlock:
         self.buttons.setExclusive(True)
         self.radios: dict[Answer, QRadioButton] = {}
         for answer in (Answer.OUI, Answer.NON):
-            radio = QRadioButton(ANSWER_LABELS[answer], self.group)
+            radio = QRadioButton(self.group)
             radio.setObjectName(f"{question.key}_{answer.value}")
-            radio.setAccessibleName(ANSWER_LABELS[answer])
             self.buttons.addButton(radio)
             self.radios[answer] = radio
             radio_row.addWidget(radio)
@@ -132,6 +134,33 @@ class QuestionBlock:
         self.message = FieldMessage(self.group)
         self.message.setObjectName(f"feedback_{question.key}")
         layout.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The question's texts in the current language (the answer and its message are the page's)."""
+        question = self.question
+        text = gettext(question.text)
+        # A screen reader says the question when focus enters the group; the cases follow as its description.
+        self.group.setAccessibleName(text)
+        cases = [gettext(case) for case in question.cases]
+        note = gettext(question.note) if question.note else None
+        describe(self.group, *cases, note)
+        self.text_label.setText(text)
+        if self.cases_label is not None:
+            items = "".join(f"<li>{escape(case, quote=False)}</li>" for case in cases)
+            # Indented like the design system's lists, the bullets hanging to the left of the text.
+            list_style = "margin-left: 0; -qt-list-indent: 1;"
+            self.cases_label.setText(f"<ul style='{list_style}'>{items}</ul>")
+        if self.note_label is not None and note:
+            self.note_label.setText(note)
+        if self.link_button is not None and question.link_text:
+            link = gettext(question.link_text)
+            self.link_button.setText(link)
+            self.link_button.setAccessibleName(link)
+        for answer, radio in self.radios.items():
+            label = translated(_CONTEXT, ANSWER_LABELS[answer])
+            radio.setText(label)
+            radio.setAccessibleName(label)
 
     def answer(self) -> Answer | None:
         for answer, radio in self.radios.items():
@@ -165,8 +194,6 @@ class EligibilityPage(FormPage):
 
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
-        self.setButtonText(QWizard.WizardButton.NextButton, CREATE_ACCOUNT_BUTTON)
-        self._set_static_texts()
 
         self._blocks: dict[str, QuestionBlock] = {}
         container = self.child(QWidget, "questionsContainer")
@@ -193,8 +220,9 @@ class EligibilityPage(FormPage):
         self.answers_announcer: DebouncedAnnouncer[AnswersState] = DebouncedAnnouncer(
             context.announcer, self._answers_state, self._say_answer_changes, self, context.announce_delay_ms
         )
+        self.retranslate()
 
-    def _set_static_texts(self) -> None:
+    def retranslate(self) -> None:
         # One source, the eligibility module (from the seed); the .ui holds the same words for Designer.
         for name, text in (
             ("stepCountLabel", eligibility.STEP_LABEL),
@@ -203,13 +231,18 @@ class EligibilityPage(FormPage):
             ("introLabel", eligibility.INTRO),
             ("eligibleTextLabel", eligibility.ELIGIBLE_TEXT),
         ):
-            self.child(QLabel, name).setText(text)
-        heading = self.child(QLabel, "headingLabel")
-        heading.setAccessibleName(heading.text())
-        self.child(FieldMessage, "eligibleTitleLabel").show_message("success", eligibility.ELIGIBLE_TITLE)
-        self.child(FieldMessage, "notConcernedTitleLabel").show_message(
-            "warning", eligibility.NOT_CONCERNED_TITLE
+            self.child(QLabel, name).setText(gettext(text))
+        super().retranslate()  # the heading's name, the messages shown
+        self.setButtonText(QWizard.WizardButton.NextButton, translated(_CONTEXT, CREATE_ACCOUNT_BUTTON))
+        self.child(FieldMessage, "eligibleTitleLabel").show_message(
+            "success", gettext(eligibility.ELIGIBLE_TITLE)
         )
+        self.child(FieldMessage, "notConcernedTitleLabel").show_message(
+            "warning", gettext(eligibility.NOT_CONCERNED_TITLE)
+        )
+        for block in self._blocks.values():
+            block.retranslate()
+        self._show_verdict(self.verdict())
 
     # --- public API -----------------------------------------------------------------------------
 
@@ -266,12 +299,16 @@ class EligibilityPage(FormPage):
         self._touched.append(key)
         self.answers_announcer.changed()
 
-    def _refresh(self) -> None:
-        """Show what the current answers mean: messages, the verdict panel, the session, the button."""
-        verdict = self.verdict()
+    def _show_verdict(self, verdict: EligibilityVerdict) -> None:
+        """The messages under the questions and the explanation of a Non, in the current language."""
         for feedback in verdict.feedback:
             self._blocks[feedback.key].show_feedback(feedback)
         self._not_concerned_text.setText(self._not_concerned_html(verdict))
+
+    def _refresh(self) -> None:
+        """Show what the current answers mean: messages, the verdict panel, the session, the button."""
+        verdict = self.verdict()
+        self._show_verdict(verdict)
         eligible_appears = verdict.is_eligible and self._eligible_panel.isHidden()
         self._eligible_panel.setVisible(verdict.is_eligible)
         self._not_concerned_panel.setVisible(bool(verdict.refusals))
@@ -282,8 +319,8 @@ class EligibilityPage(FormPage):
 
     @staticmethod
     def _not_concerned_html(verdict: EligibilityVerdict) -> str:
-        paragraphs = [refusal.message for refusal in verdict.refusals if refusal.message]
-        paragraphs.append(CHANGE_ANSWER_HINT)
+        paragraphs: list[str] = [refusal.message for refusal in verdict.refusals if refusal.message]
+        paragraphs.append(translated(_CONTEXT, CHANGE_ANSWER_HINT))
         return "".join(f"<p>{escape(text, quote=False)}</p>" for text in paragraphs)
 
     def _bring_eligible_panel_into_view(self) -> None:
@@ -308,9 +345,9 @@ class EligibilityPage(FormPage):
             if message:
                 parts.append(message)
         if now.eligible and not told.eligible:
-            parts.append(ELIGIBLE_ANNOUNCEMENT)
+            parts.append(translated(_CONTEXT, ELIGIBLE_ANNOUNCEMENT))
         elif told.eligible and not now.eligible:
-            parts.append(NO_LONGER_ELIGIBLE_ANNOUNCEMENT)
+            parts.append(translated(_CONTEXT, NO_LONGER_ELIGIBLE_ANNOUNCEMENT))
         source = self._blocks[changed[-1]].group if changed else self
         return (source, _as_sentences(parts)) if parts else None
 

@@ -10,6 +10,7 @@ from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.pages.activation_mail import resend_activation_mail
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
+from monmaster_desktop.i18n import again, message
 
 
 class MailSentPage(FormPage):
@@ -28,11 +29,21 @@ class MailSentPage(FormPage):
             lambda: self.outbox_requested.emit(self.context.session.activation_mail_id)
         )
         self.resend_button.clicked.connect(self.resend)
+        self._mail_sent_text = (
+            ""  # "Un courriel d'activation a été envoyé à l'adresse …", said again after a switch
+        )
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self._mail_sent_text:
+            self._mail_sent_text = again(self._mail_sent_text)
+            self.mail_sent_label.setText(self._mail_sent_text)
 
     def initializePage(self) -> None:
         email = self.context.session.registered_email or ""
-        self.created_message.show_message("success", texts.ACCOUNT_CREATED)
-        self.mail_sent_label.setText(texts.MAIL_SENT_TO.format(email=email))
+        self.created_message.show_message("success", message(texts.ACCOUNT_CREATED))
+        self._mail_sent_text = message(texts.MAIL_SENT_TO, email=email)
+        self.mail_sent_label.setText(self._mail_sent_text)
         warning = validation.check_email(email).warning if email else None
         if warning:
             self.email_warning.show_message("warning", warning)
@@ -54,6 +65,7 @@ class MailSentPage(FormPage):
 
     def clear(self) -> None:
         super().clear()
-        for message in (self.created_message, self.email_warning, self.resend_message):
-            message.clear()
+        for field_message in (self.created_message, self.email_warning, self.resend_message):
+            field_message.clear()
+        self._mail_sent_text = ""
         self.mail_sent_label.setText("")

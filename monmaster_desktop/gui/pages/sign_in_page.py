@@ -7,6 +7,7 @@ it is never logged or announced.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QProgressBar, QPushButton, QWizard
 
 from monmaster_desktop import texts, validation
@@ -14,13 +15,20 @@ from monmaster_desktop.accounts.service import SignInOutcome, SignInResult
 from monmaster_desktop.gui.accessibility.announcer import describe
 from monmaster_desktop.gui.accessibility.password_protection import protect_password_field
 from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.pages.activation_mail import resend_activation_mail
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.widgets.caps_lock import CapsLockWatcher
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.gui.widgets.show_password import show_passwords
+from monmaster_desktop.i18n import again, message, sentences
 
-EMAIL_HINT = "Par exemple : nom@example.com"
+_CONTEXT = "SignInPage"
+EMAIL_HINT = QT_TRANSLATE_NOOP("SignInPage", "Par exemple : nom@example.com")
+SIGN_IN_BUTTON = QT_TRANSLATE_NOOP("SignInPage", "Se connecter")
+MISSING_CREDENTIALS = QT_TRANSLATE_NOOP(
+    "SignInPage", "Saisissez votre adresse électronique et votre mot de passe."
+)
 
 
 class SignInPage(FormPage):
@@ -28,7 +36,6 @@ class SignInPage(FormPage):
 
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
-        self.setButtonText(QWizard.WizardButton.NextButton, "Se connecter")
         self.email_edit = self.child(QLineEdit, "emailEdit")
         self.password_edit = self.child(QLineEdit, "passwordEdit")
         protect_password_field(self.password_edit)  # no character of it on the accessibility bus
@@ -49,9 +56,7 @@ class SignInPage(FormPage):
         self.email_edit.setMaxLength(validation.MAX_EMAIL_LENGTH)
         self.password_edit.setMaxLength(validation.MAX_PASSWORD_FIELD_LENGTH)  # a 1 MB paste stops there
         self.cap_field_widths(self.email_edit, self.password_edit)
-        describe(self.email_edit, EMAIL_HINT)
         self.busy_indicator.setRange(0, 0)
-        self.busy_indicator.setAccessibleName(texts.SIGNING_IN)
         self.show_password_button.setCheckable(True)
         self.show_password_button.toggled.connect(self._show_password)
         self.resend_button.clicked.connect(self._resend_activation)
@@ -60,6 +65,17 @@ class SignInPage(FormPage):
         self._signed_in = False
         self._busy = False
         self.clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()  # the refusal shown is said again there (a FieldMessage)
+        self.setButtonText(QWizard.WizardButton.NextButton, translated(_CONTEXT, SIGN_IN_BUTTON))
+        describe(self.email_edit, translated(_CONTEXT, EMAIL_HINT))
+        self.busy_indicator.setAccessibleName(message(texts.SIGNING_IN))
+        self._show_password(self.show_password_button.isChecked())
+        if self._error:
+            self._error = again(self._error)
+        self._describe_password()
 
     # --- the page's states --------------------------------------------------------------------------
 
@@ -128,11 +144,11 @@ class SignInPage(FormPage):
         self.resend_button.hide()
         self.resend_message.clear()
         if not email.strip() or not password:
-            self._show_error("Saisissez votre adresse électronique et votre mot de passe.")
+            self._show_error(translated(_CONTEXT, MISSING_CREDENTIALS))
             (self.email_edit if not email.strip() else self.password_edit).setFocus()
             return False
         self._set_busy(True)
-        self.context.announcer.announce(self.busy_indicator, texts.SIGNING_IN)
+        self.context.announcer.announce(self.busy_indicator, message(texts.SIGNING_IN))
         service = self.context.service
         self.context.runner.submit(
             lambda: service.sign_in(email, password), self._signed_in_or_not, self._failed
@@ -147,10 +163,10 @@ class SignInPage(FormPage):
             self.password_edit.setText("")
             self.enrollment_wizard().next()
             return
-        message = result.message or texts.SIGN_IN_FAILED
+        refusal = result.message or message(texts.SIGN_IN_FAILED)
         if result.outcome is SignInOutcome.STORAGE_FAILED:
-            message = f"{message} {texts.INPUT_KEPT}"
-        self._show_error(message)
+            refusal = sentences(refusal, message(texts.INPUT_KEPT))
+        self._show_error(refusal)
         if result.outcome is SignInOutcome.PENDING_ACTIVATION:
             self.resend_button.show()
         self.password_edit.setFocus()
@@ -158,7 +174,7 @@ class SignInPage(FormPage):
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        self._show_error(texts.UNEXPECTED_ERROR)
+        self._show_error(message(texts.UNEXPECTED_ERROR))
 
     def _resend_activation(self) -> None:
         resend_activation_mail(self, self.email_edit.text(), self.resend_message)

@@ -6,9 +6,11 @@ make), and waits for what a person would wait for (a page, the end of the hashin
 typing). It serves the self-test of every build (``selftest.py``), the testers' scenarios ("Aller à"
 and the screenshots, ``scenarios.py``) and the GUI tests; nothing else drives the journey.
 
-Each step checks what the seed says the candidate sees (the button reads "Créer mon compte") and
-raises ``JourneyError`` naming the step when it is not so. It reads widgets only to find them and to
-check them; it never reads a password back from a field, and types only the text it is given.
+Each step checks what the seed says the candidate sees (the button reads "Créer mon compte", or
+"Create my account" while the interface is in English: ``JOURNEY_WORDS``, written here independently
+of the catalogs) and raises ``JourneyError`` naming the step when it is not so. It reads widgets only
+to find them and to check them; it never reads a password back from a field, and types only the text
+it is given.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget, QWizard
 
 from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
 from monmaster_desktop.gui.context import PageId
+from monmaster_desktop.gui.language import current_language
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.pages.credentials_page import CredentialsPage
 from monmaster_desktop.gui.pages.eligibility_page import EligibilityPage
@@ -42,6 +45,20 @@ Button = QWizard.WizardButton
 STEP_TIMEOUT_MS = 20000
 # Between two looks at what is awaited.
 POLL_MS = 10
+
+# The words the candidate reads on the journey's buttons and link, by language: the seed's in French.
+# Steps name them in French; the candidate checks the current language's (a check of the catalogs too).
+JOURNEY_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "Candidater": "Apply",
+        "Créer un compte": "Create an account",
+        "Créer mon compte": "Create my account",
+        "Continuer": "Continue",
+        "Se connecter": "Sign in",
+        "Activer mon compte": "Activate my account",
+        "Se déconnecter": "Sign out",
+    },
+}
 
 
 class JourneyError(RuntimeError):
@@ -117,9 +134,15 @@ class Candidate:
             raise JourneyError(f"{self.step}: « {what} » cannot be clicked now")
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
 
+    @staticmethod
+    def words(text: str) -> str:
+        """The seed's word ``text`` as the candidate reads it in the interface's current language."""
+        return JOURNEY_WORDS.get(current_language(), {}).get(text, text)
+
     def press(self, which: Button, text: str) -> None:
-        """Click a button of the wizard after checking it reads ``text`` (the seed's word)."""
+        """Click a button of the wizard after checking it reads ``text`` (the seed's word, in French)."""
         button = self.button(which)
+        text = self.words(text)
         if button.text() != text:
             raise JourneyError(f"{self.step}: the button reads « {button.text()} », not « {text} »")
         self.click(button)
@@ -244,7 +267,8 @@ class Candidate:
         return outbox
 
     def follow_link(self, text: str = ACTIVATION_LINK_TEXT) -> None:
-        """Click the link named ``text`` of the mail shown in the outbox."""
+        """Click the link named ``text`` (in French; the mail is in the language it was sent in)."""
+        text = self.words(text)
         outbox = self.outbox()
         self.wait_until(lambda: bool(outbox.link_buttons()), "a link in the mail")
         links = [button for button in outbox.link_buttons() if button.text() == text]

@@ -12,29 +12,44 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from monmaster_desktop import texts
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog, LogEntry
-from monmaster_desktop.gui.forms import find_child, load_form
+from monmaster_desktop.gui.forms import find_child, load_form, retranslate_form
+from monmaster_desktop.gui.language import is_language_change, translated
 from monmaster_desktop.gui.widgets.entries_table import EntriesTableModel, show_entries_in
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.gui.widgets.save_dialog import ask_save_path, default_save_directory
+from monmaster_desktop.i18n import plural_message
 
 W = TypeVar("W", bound=QObject)
 
-# --- French texts built at run time (project-written; the static ones are in ui/a11y_log_window.ui) ---
-COLUMN_TITLES = ("Heure", "Type", "Politesse ou rôle", "Texte ou nom", "Description")
-NO_ENTRY = "Aucune entrée pour l'instant."
-ONE_ENTRY = "1 entrée."
-ENTRIES = "{count} entrées."
-ENTRIES_FULL = "{count} entrées : les plus anciennes ne sont plus gardées."
-SAVE_DIALOG_TITLE = "Enregistrer le journal"
-SAVE_DIALOG_FILTER = "Texte (*.txt)"
-SAVED = "Journal enregistré : {path}"
-SAVE_FAILED = "Le journal n'a pas pu être enregistré à cet endroit. Choisissez un autre dossier."
-CLEARED = "Journal effacé."
+# --- Texts built at run time (project-written; the static ones are in ui/a11y_log_window.ui) ----------
+_CONTEXT = "AccessibilityLogWindow"
+COLUMN_TITLES = (
+    QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Heure"),
+    QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Type"),
+    QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Politesse ou rôle"),
+    QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Texte ou nom"),
+    QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Description"),
+    QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Langue"),
+)
+NO_ENTRY = QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Aucune entrée pour l'instant.")
+ENTRIES_FULL = QT_TRANSLATE_NOOP(
+    "AccessibilityLogWindow", "{count} entrées : les plus anciennes ne sont plus gardées."
+)
+SAVE_DIALOG_TITLE = QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Enregistrer le journal")
+SAVE_DIALOG_FILTER = QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Texte (*.txt)")
+SAVE_FILE_NAME = QT_TRANSLATE_NOOP("AccessibilityLogWindow", "journal-accessibilite-{moment}.txt")
+SAVED = QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Journal enregistré : {path}")
+SAVE_FAILED = QT_TRANSLATE_NOOP(
+    "AccessibilityLogWindow",
+    "Le journal n'a pas pu être enregistré à cet endroit. Choisissez un autre dossier.",
+)
+CLEARED = QT_TRANSLATE_NOOP("AccessibilityLogWindow", "Journal effacé.")
 
 # How close to the end (in pixels) the view must be to keep following new entries.
 FOLLOW_SLACK_PX = 4
@@ -44,6 +59,7 @@ class AccessibilityLogModel(EntriesTableModel):
     """The log's entries as a table that grows live, bounded like the log."""
 
     COLUMN_TITLES = COLUMN_TITLES
+    TITLES_CONTEXT = _CONTEXT
 
     def __init__(self, log: AccessibilityLog, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -110,7 +126,6 @@ class AccessibilityLogWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
-        self.setWindowTitle(self.form.windowTitle())  # "Journal d'accessibilité", from the form
 
         self.heading_label = self._child(QLabel, "headingLabel")
         self.count_label = self._child(QLabel, "entryCountLabel")
@@ -134,7 +149,16 @@ class AccessibilityLogWindow(QDialog):
         ):
             QWidget.setTabOrder(first, second)
         self._update_count()
+        self.retranslate()
         self.resize(1000, 640)
+
+    def retranslate(self) -> None:
+        """The window's texts in the current language; the entries keep the words they were said in."""
+        retranslate_form(self.form)
+        self.setWindowTitle(self.form.windowTitle())  # "Journal d'accessibilité", from the form
+        self.status_message.retranslate()
+        self.model.retranslate()
+        self._update_count()
 
     # --- public API -------------------------------------------------------------------------------------
 
@@ -151,7 +175,8 @@ class AccessibilityLogWindow(QDialog):
 
     def ask_save_path(self, default: Path) -> Path | None:
         """Where to save the log; None when the tester cancels. Tests override it."""
-        return ask_save_path(self, SAVE_DIALOG_TITLE, default, SAVE_DIALOG_FILTER, ".txt")
+        title, file_filter = translated(_CONTEXT, SAVE_DIALOG_TITLE), translated(_CONTEXT, SAVE_DIALOG_FILTER)
+        return ask_save_path(self, title, default, file_filter, ".txt")
 
     # --- building ---------------------------------------------------------------------------------------
 
@@ -161,9 +186,9 @@ class AccessibilityLogWindow(QDialog):
     def _configure_table(self) -> None:
         table = self.table
         fit, share = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
-        # Time, type, politeness or role: as wide as their words; text or name, description: share the
-        # rest, wrapped.
-        show_entries_in(table, self.model, {0: fit, 1: fit, 2: fit, 3: share, 4: share})
+        # Time, type, politeness or role, language: as wide as their words; text or name, description:
+        # share the rest, wrapped.
+        show_entries_in(table, self.model, {0: fit, 1: fit, 2: fit, 3: share, 4: share, 5: fit})
         table.setAlternatingRowColors(True)  # wrapped entries stay apart
         header = table.horizontalHeader()
         # Rows are fitted to their wrapped text one by one as they arrive; all again (debounced)
@@ -197,36 +222,38 @@ class AccessibilityLogWindow(QDialog):
     def _update_count(self, *_: object) -> None:
         count = self.model.rowCount()
         if count == 0:
-            text = NO_ENTRY
-        elif count == 1:
-            text = ONE_ENTRY
+            text: str = translated(_CONTEXT, NO_ENTRY)
+        elif count >= self.log.max_entries:
+            text = translated(_CONTEXT, ENTRIES_FULL, count=f"{count:,}".replace(",", "\u202f"))
         else:
-            template = ENTRIES_FULL if count >= self.log.max_entries else ENTRIES
-            text = template.format(count=f"{count:,}".replace(",", "\u202f"))
+            text = plural_message(*texts.LOG_ENTRIES, count)
         self.count_label.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if is_language_change(event):
+            self.retranslate()
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._refit_rows.start()
 
     # --- actions ----------------------------------------------------------------------------------------
 
     def _save(self) -> None:
-        default = default_save_directory() / f"journal-accessibilite-{datetime.now():%Y%m%d-%H%M%S}.txt"
+        name = translated(_CONTEXT, SAVE_FILE_NAME, moment=f"{datetime.now():%Y%m%d-%H%M%S}")
+        default = default_save_directory() / name
         destination = self.ask_save_path(default)
         if destination is None:
             return
         try:
             written = self.log.save(destination)
         except OSError:
-            self._show_status("error", SAVE_FAILED)
+            self._show_status("error", translated(_CONTEXT, SAVE_FAILED))
             return
-        self._show_status("success", SAVED.format(path=written))
+        self._show_status("success", translated(_CONTEXT, SAVED, path=written))
 
     def _clear(self) -> None:
         self.log.clear()
-        self._show_status("info", CLEARED)
+        self._show_status("info", translated(_CONTEXT, CLEARED))
 
     def _show_status(self, kind: str, text: str) -> None:
         self.status_message.show_message(kind, text)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import functools
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog
 from monmaster_desktop.gui.context import GuiContext
+from monmaster_desktop.gui.language import is_language_change, translated
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.testers.log_window import AccessibilityLogWindow
 from monmaster_desktop.gui.testers.scenarios import (
@@ -26,12 +27,15 @@ from monmaster_desktop.gui.testers.scenarios import (
     open_scenario_window,
 )
 
-# --- French texts (project-written) --------------------------------------------------------------------
-MENU_TITLE = "Acce&ssibilité"
-LOG_ACTION = "&Journal"
-GO_TO_MENU = "&Aller à"
-SCENARIO_FAILED_TITLE = "Aller à"
-SCENARIO_FAILED = "Ce scénario n'a pas pu être ouvert. Votre fenêtre n'a pas changé."
+# --- Texts (project-written) ---------------------------------------------------------------------------
+_CONTEXT = "AccessibilityMenu"
+MENU_TITLE = QT_TRANSLATE_NOOP("AccessibilityMenu", "Acce&ssibilité")
+LOG_ACTION = QT_TRANSLATE_NOOP("AccessibilityMenu", "&Journal")
+GO_TO_MENU = QT_TRANSLATE_NOOP("AccessibilityMenu", "&Aller à")
+SCENARIO_FAILED_TITLE = QT_TRANSLATE_NOOP("AccessibilityMenu", "Aller à")
+SCENARIO_FAILED = QT_TRANSLATE_NOOP(
+    "AccessibilityMenu", "Ce scénario n'a pas pu être ouvert. Votre fenêtre n'a pas changé."
+)
 
 LOG_SHORTCUT = QKeySequence("Ctrl+Shift+J")
 MENU_OBJECT_NAME = "accessibilityMenu"
@@ -64,28 +68,37 @@ class AccessibilityMenu(QObject):
         self.scenario_windows: list[ScenarioWindow] = []
         self._opening = False
 
-        self.log_action = QAction(LOG_ACTION, window)
+        self.log_action = QAction(window)
         self.log_action.setShortcut(LOG_SHORTCUT)
         self.log_action.triggered.connect(self.open_log)
         menu.addAction(self.log_action)
 
-        self.go_to_menu = QMenu(GO_TO_MENU, menu)
+        self.go_to_menu = QMenu(menu)
         self.go_to_menu.setObjectName("goToScenarioMenu")
         self.scenario_actions: dict[str, QAction] = {}
         for scenario in SCENARIOS:
-            action = self.go_to_menu.addAction(scenario.title)
+            action = self.go_to_menu.addAction("")
             action.triggered.connect(functools.partial(self._scenario_chosen, scenario))
             self.scenario_actions[scenario.key] = action
         self.go_to_action = menu.addMenu(self.go_to_menu)
         self.go_to_action.setVisible(not context.settings.kiosk)
+        self.retranslate()
+        window.installEventFilter(self)  # its language changes: the menu's follow
 
         if self.root is self:
             if context.settings.kiosk:
                 window.wizard.start_over_requested.connect(self._forget_candidate)
-            window.installEventFilter(self)
             app = QApplication.instance()
             if app is not None:
                 app.aboutToQuit.connect(self.close_scenario_windows)
+
+    def retranslate(self) -> None:
+        """The menu's words in the current language."""
+        self.menu.setTitle(translated(_CONTEXT, MENU_TITLE))
+        self.log_action.setText(translated(_CONTEXT, LOG_ACTION))
+        self.go_to_menu.setTitle(translated(_CONTEXT, GO_TO_MENU))
+        for scenario in SCENARIOS:
+            self.scenario_actions[scenario.key].setText(scenario.display_title())
 
     # --- Journal ----------------------------------------------------------------------------------------
 
@@ -117,7 +130,11 @@ class AccessibilityMenu(QObject):
                 )
         except Exception:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self.window, SCENARIO_FAILED_TITLE, SCENARIO_FAILED)
+            QMessageBox.warning(
+                self.window,
+                translated(_CONTEXT, SCENARIO_FAILED_TITLE),
+                translated(_CONTEXT, SCENARIO_FAILED),
+            )
             return None
         finally:
             root._opening = False
@@ -125,7 +142,9 @@ class AccessibilityMenu(QObject):
         root.scenario_windows.append(window)
         window.data_discarded.connect(functools.partial(root._forget_scenario_window, window))
         _install(window, window.context, self.log, opener=root)
-        root.context.announcer.announce(window, SCENARIO_OPENED.format(title=scenario.title))
+        root.context.announcer.announce(
+            window, translated("Scenarios", SCENARIO_OPENED, title=scenario.display_title())
+        )
         # Where the keyboard is in the new window (it moved there while the log was paused).
         focused = (window.outbox_window() if scenario.shows_outbox else window).focusWidget()
         if focused is not None:
@@ -150,7 +169,9 @@ class AccessibilityMenu(QObject):
         self.scenario_windows.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.window and is_language_change(event):
+            self.retranslate()
+        if self.root is self and watched is self.window and event.type() == QEvent.Type.Close:
             self.close_scenario_windows()
             if self.log_window is not None and shiboken6.isValid(self.log_window):
                 self.log_window.close()
@@ -163,9 +184,16 @@ def _accessibility_menu_of(window: MainWindow) -> QMenu:
     if existing is not None:
         return existing
     bar = window.menuBar()
-    menu = QMenu(MENU_TITLE, bar)
+    menu = QMenu(bar)
     menu.setObjectName(MENU_OBJECT_NAME)
-    help_action = next((action for action in bar.actions() if action.text().replace("&", "") == "Aide"), None)
+    help_action = next(
+        (
+            action
+            for action in bar.actions()
+            if action.menu() is not None and action.menu().objectName() == "helpMenu"
+        ),
+        None,
+    )
     if help_action is not None:
         bar.insertMenu(help_action, menu)
     else:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget, QWizard
@@ -33,6 +33,7 @@ from monmaster_desktop.accounts.store import utc_now
 from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.testers.journey import Candidate
@@ -50,11 +51,13 @@ HALF_MET_PASSWORD = "motdep1"  # lower-case letters and a digit: two criteria of
 MISTYPED_EMAIL = "camille.martin@example"
 MISMATCHED_CONFIRMATION = "motdep"
 
-# --- French texts (project-written) --------------------------------------------------------------------
-WINDOW_TITLE = "{app} — scénario : {title} (données de démonstration)"
-SCENARIO_OPENED = (
+# --- Texts (project-written) ---------------------------------------------------------------------------
+_CONTEXT = "Scenarios"
+WINDOW_TITLE = QT_TRANSLATE_NOOP("Scenarios", "{app} — scénario : {title} (données de démonstration)")
+SCENARIO_OPENED = QT_TRANSLATE_NOOP(
+    "Scenarios",
     "Scénario « {title} » ouvert dans une nouvelle fenêtre, avec des données de démonstration. "
-    "Votre fenêtre n'a pas changé."
+    "Votre fenêtre n'a pas changé.",
 )
 
 DATA_DIR_PREFIX = "monmaster-scenario-"
@@ -64,12 +67,19 @@ Step = Callable[["ScenarioRun"], None]
 
 @dataclass(frozen=True)
 class Scenario:
-    """A state of the application: ``key`` names its screenshot, ``title`` is what a tester reads."""
+    """A state of the application: ``key`` names its screenshot, ``title`` is what a tester reads.
+
+    ``title`` is a French source (``QT_TRANSLATE_NOOP("Scenarios", …)``); ``display_title()`` says it in
+    the current language.
+    """
 
     key: str
     title: str
     steps: tuple[Step, ...]
     shows_outbox: bool = False  # the state is seen in the outbox window rather than the main window
+
+    def display_title(self) -> str:
+        return translated(_CONTEXT, self.title)
 
 
 class ScenarioClock:
@@ -106,9 +116,18 @@ class ScenarioWindow(MainWindow):
     def __init__(self, context: GuiContext, data_dir: Path) -> None:
         super().__init__(context)
         self.data_dir = data_dir
+        self.scenario: Scenario | None = None  # the state it was opened in, named in its title
         self._discarded = False
         # Ctrl+W: a tester closes it from the keyboard, window manager or not.
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if getattr(self, "scenario", None) is not None:
+            assert self.scenario is not None
+            self.setWindowTitle(
+                translated(_CONTEXT, WINDOW_TITLE, app=APP_DISPLAY_NAME, title=self.scenario.display_title())
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
@@ -295,45 +314,74 @@ def _scenarios() -> tuple[Scenario, ...]:
         made.append(scenario)
         return scenario
 
-    accueil = then(None, "accueil", "Accueil")
-    candidater = then(accueil, "candidater", "Candidater", _press_next)
-    empty_step_1 = then(candidater, "etape1-vide", "Étape 1 — vide", _press_next)
+    accueil = then(None, "accueil", QT_TRANSLATE_NOOP("Scenarios", "Accueil"))
+    candidater = then(accueil, "candidater", QT_TRANSLATE_NOOP("Scenarios", "Candidater"), _press_next)
+    empty_step_1 = then(
+        candidater, "etape1-vide", QT_TRANSLATE_NOOP("Scenarios", "Étape 1 — vide"), _press_next
+    )
     not_eligible = then(
         empty_step_1,
         "etape1-non-eligible",
-        "Étape 1 — non éligible",
+        QT_TRANSLATE_NOOP("Scenarios", "Étape 1 — non éligible"),
         _answer_oui_then_non_to_the_last_question,
     )
-    eligible = then(not_eligible, "etape1-eligible", "Étape 1 — éligible", _change_the_last_answer_to_oui)
-    empty_step_2 = then(eligible, "etape2-vide", "Étape 2 — vide", _press_next)
+    eligible = then(
+        not_eligible,
+        "etape1-eligible",
+        QT_TRANSLATE_NOOP("Scenarios", "Étape 1 — éligible"),
+        _change_the_last_answer_to_oui,
+    )
+    empty_step_2 = then(
+        eligible, "etape2-vide", QT_TRANSLATE_NOOP("Scenarios", "Étape 2 — vide"), _press_next
+    )
     half_met = then(
         empty_step_2,
         "etape2-checklist-a-moitie",
-        "Étape 2 — liste de critères à moitié remplie",
+        QT_TRANSLATE_NOOP("Scenarios", "Étape 2 — liste de critères à moitié remplie"),
         _type_an_icloud_address_and_half_a_password,
     )
-    errors = then(half_met, "etape2-erreurs", "Étape 2 — erreurs affichées", _submit_with_mistakes)
-    mail_sent = then(errors, "courriel-envoye", "Courriel envoyé", _submit_correctly)
+    errors = then(
+        half_met,
+        "etape2-erreurs",
+        QT_TRANSLATE_NOOP("Scenarios", "Étape 2 — erreurs affichées"),
+        _submit_with_mistakes,
+    )
+    mail_sent = then(
+        errors, "courriel-envoye", QT_TRANSLATE_NOOP("Scenarios", "Courriel envoyé"), _submit_correctly
+    )
     received = then(
         mail_sent,
         "boite-de-reception",
-        "Boîte de réception — courriel reçu",
+        QT_TRANSLATE_NOOP("Scenarios", "Boîte de réception — courriel reçu"),
         _open_the_outbox,
         outbox=True,
     )
     expired = then(
         received,
         "lien-expire",
-        "Boîte de réception — lien expiré",
+        QT_TRANSLATE_NOOP("Scenarios", "Boîte de réception — lien expiré"),
         _follow_the_link_too_late,
         outbox=True,
     )
-    activated = then(expired, "compte-active", "Compte activé", _resend_and_follow_the_new_link)
-    refused = then(
-        activated, "connexion-refusee", "Connexion refusée", _go_to_sign_in_and_mistype_the_password
+    activated = then(
+        expired,
+        "compte-active",
+        QT_TRANSLATE_NOOP("Scenarios", "Compte activé"),
+        _resend_and_follow_the_new_link,
     )
-    then(refused, "connecte", "Connecté", _sign_in)
-    then(refused, "connexion-bloquee", "Connexion bloquée (trop de tentatives)", _mistype_until_blocked)
+    refused = then(
+        activated,
+        "connexion-refusee",
+        QT_TRANSLATE_NOOP("Scenarios", "Connexion refusée"),
+        _go_to_sign_in_and_mistype_the_password,
+    )
+    then(refused, "connecte", QT_TRANSLATE_NOOP("Scenarios", "Connecté"), _sign_in)
+    then(
+        refused,
+        "connexion-bloquee",
+        QT_TRANSLATE_NOOP("Scenarios", "Connexion bloquée (trop de tentatives)"),
+        _mistype_until_blocked,
+    )
     return tuple(made)
 
 
@@ -357,7 +405,8 @@ def open_scenario_window(
     window alive and says it opened (``SCENARIO_OPENED``).
     """
     run = ScenarioRun(captcha=captcha)
-    run.window.setWindowTitle(WINDOW_TITLE.format(app=APP_DISPLAY_NAME, title=chosen.title))
+    run.window.scenario = chosen
+    run.window.retranslate()  # its title names the scenario
     run.announcer.muted = True
     try:
         run.reach(chosen)

@@ -14,15 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from monmaster_desktop.gui.accessibility.announcer import Announcer
+from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 # Written by the project.
-CAPS_LOCK_WARNING = "Attention : la touche Verrouillage majuscules est activée."
+CAPS_LOCK_WARNING = QT_TRANSLATE_NOOP(
+    "CapsLockWatcher", "Attention : la touche Verrouillage majuscules est activée."
+)
 
 # The Caps Lock bit of QKeyEvent.nativeModifiers() per Qt platform plugin (see the module docstring).
 CAPS_LOCK_NATIVE_MASKS: dict[str, int] = {"xcb": 0x2, "wayland": 0x2, "windows": 0x100, "cocoa": 0x10000}
@@ -52,6 +55,7 @@ class CapsLockWatcher(QObject):
 
     def warning(self) -> str | None:
         """The warning while it is shown, for the focused field's description; None otherwise."""
+        self._message.retranslate()  # right after a language switch, before the message's own event
         return self._message.text() or None
 
     def reset(self) -> None:
@@ -84,12 +88,12 @@ class CapsLockWatcher(QObject):
         self._on = on
         self._show()
         if on and isinstance(field, QLineEdit):
-            self._announcer.announce(field, CAPS_LOCK_WARNING)
+            self._announcer.announce(field, translated("CapsLockWatcher", CAPS_LOCK_WARNING))
 
     def _show(self) -> None:
         visible = self._on and QApplication.focusWidget() in self._fields
-        if visible and self._message.text() != CAPS_LOCK_WARNING:
-            self._message.show_message("warning", CAPS_LOCK_WARNING)
+        if visible and not self._message.text():
+            self._message.show_message("warning", translated("CapsLockWatcher", CAPS_LOCK_WARNING))
         elif not visible and self._message.text():
             self._message.clear()
         else:

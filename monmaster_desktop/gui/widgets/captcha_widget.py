@@ -9,45 +9,55 @@ aloud (``speech.py``) where Qt's text-to-speech module and a voice exist, and is
 broken — elsewhere.
 
 It must never decide that an answer is right by itself, nor announce what the candidate types.
+After a language switch (``retranslate``) it says the same challenge and verdict in the new language:
+the question is spelt in that language, the answer typed stays.
 """
 
 from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QShowEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from monmaster_desktop.captcha import Captcha, CaptchaOutcome, CaptchaVerdict
 from monmaster_desktop.gui.accessibility.announcer import Announcer, describe
-from monmaster_desktop.gui.forms import find_child, load_form
+from monmaster_desktop.gui.forms import find_child, load_form, retranslate_form
+from monmaster_desktop.gui.language import is_language_change, translated
 from monmaster_desktop.gui.style import mark_invalid
 from monmaster_desktop.gui.widgets.captcha_image import render_captcha_image
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.gui.widgets.speech import SpeechBackend, create_speech_backend
+from monmaster_desktop.i18n import again
 from monmaster_desktop.settings import CaptchaMode
 
 FORM = "captcha_widget.ui"
 ANSWER_WIDTH_EM = 20  # the answer is short: a field the width of the page would look like a text box
 
-# --- French texts set at run time (project-written; the static ones are in the .ui) ----------------
-IMAGE_ACCESSIBLE_NAME = (
-    "Image de captcha : {count} caractères déformés. "
-    "Si vous ne pouvez pas la lire, répondez à la question ci-dessous."
+# --- Texts set at run time (project-written; the static ones are in the .ui) -------------------------
+_CONTEXT = "CaptchaWidget"
+IMAGE_ACCESSIBLE_NAME = QT_TRANSLATE_NOOP(
+    "CaptchaWidget",
+    "Image de captcha : {count} caractères déformés. Si vous ne pouvez pas la lire, répondez à la question "
+    "ci-dessous.",
 )
-QUESTION_AFTER_IMAGE = "Ou répondez à la question : {question}."
-QUESTION_ALONE = "Question : {question}."
-NEW_CODE_BUTTON = "Nouveau code"
-NEW_QUESTION_BUTTON = "Nouvelle question"
-IMAGE_ANSWER_LABEL = "Caractères de l'image ou réponse à la question"
-IMAGE_ANSWER_HINT = "Recopiez les caractères de l'image, ou écrivez en chiffres le nombre de la question."
-QUESTION_ANSWER_LABEL = "Réponse à la question"
-QUESTION_ANSWER_HINT = "Écrivez le nombre en chiffres."
-NEW_CAPTCHA_ANNOUNCEMENT = "Nouveau captcha généré. Question : {question}."
-NEW_QUESTION_ANNOUNCEMENT = "Nouvelle question générée : {question}."
-ANSWER_ACCEPTED = "Votre réponse au captcha est correcte."
-SPOKEN_QUESTION = "{question}."
+QUESTION_AFTER_IMAGE = QT_TRANSLATE_NOOP("CaptchaWidget", "Ou répondez à la question : {question}.")
+QUESTION_ALONE = QT_TRANSLATE_NOOP("CaptchaWidget", "Question : {question}.")
+NEW_CODE_BUTTON = QT_TRANSLATE_NOOP("CaptchaWidget", "Nouveau code")
+NEW_QUESTION_BUTTON = QT_TRANSLATE_NOOP("CaptchaWidget", "Nouvelle question")
+IMAGE_ANSWER_LABEL = QT_TRANSLATE_NOOP("CaptchaWidget", "Caractères de l'image ou réponse à la question")
+IMAGE_ANSWER_HINT = QT_TRANSLATE_NOOP(
+    "CaptchaWidget", "Recopiez les caractères de l'image, ou écrivez en chiffres le nombre de la question."
+)
+QUESTION_ANSWER_LABEL = QT_TRANSLATE_NOOP("CaptchaWidget", "Réponse à la question")
+QUESTION_ANSWER_HINT = QT_TRANSLATE_NOOP("CaptchaWidget", "Écrivez le nombre en chiffres.")
+NEW_CAPTCHA_ANNOUNCEMENT = QT_TRANSLATE_NOOP(
+    "CaptchaWidget", "Nouveau captcha généré. Question : {question}."
+)
+NEW_QUESTION_ANNOUNCEMENT = QT_TRANSLATE_NOOP("CaptchaWidget", "Nouvelle question générée : {question}.")
+ANSWER_ACCEPTED = QT_TRANSLATE_NOOP("CaptchaWidget", "Votre réponse au captcha est correcte.")
+SPOKEN_QUESTION = QT_TRANSLATE_NOOP("CaptchaWidget", "{question}.")
 
 
 _RESTYLING_EVENTS = (
@@ -75,7 +85,7 @@ class CaptchaWidget(QWidget):
         self._error: str | None = None
         self._hidden_by_off_mode = False
 
-        form = load_form(FORM)
+        self._form = form = load_form(FORM)
         self._image = find_child(form, QLabel, "captchaImageLabel", FORM)
         self._new_challenge_button = find_child(form, QPushButton, "captchaNewChallengeButton", FORM)
         self._listen_button = find_child(form, QPushButton, "captchaListenButton", FORM)
@@ -149,7 +159,7 @@ class CaptchaWidget(QWidget):
             return verdict
         if verdict.outcome is CaptchaOutcome.SOLVED:
             self._set_error(None)
-            self._message.show_message("success", ANSWER_ACCEPTED)
+            self._message.show_message("success", translated(_CONTEXT, ANSWER_ACCEPTED))
             return verdict
         if verdict.outcome is CaptchaOutcome.RENEWED:
             self._show_new_challenge()
@@ -176,29 +186,50 @@ class CaptchaWidget(QWidget):
         elif self._hidden_by_off_mode:
             self._hidden_by_off_mode = False
             self.show()
-        image_mode = mode is CaptchaMode.IMAGE
-        self._image.setVisible(image_mode)
-        button_text = NEW_CODE_BUTTON if image_mode else NEW_QUESTION_BUTTON
-        self._new_challenge_button.setText(button_text)
-        self._new_challenge_button.setAccessibleName(button_text)
-        label = IMAGE_ANSWER_LABEL if image_mode else QUESTION_ANSWER_LABEL
-        self._answer_label.setText(label)
-        self._answer_edit.setAccessibleName(label)
-        self._answer_hint.setText(IMAGE_ANSWER_HINT if image_mode else QUESTION_ANSWER_HINT)
+        self._image.setVisible(mode is CaptchaMode.IMAGE)
         self._answer_edit.setText("")
         self._set_error(None)
         self._show_new_challenge()
 
+    def retranslate(self) -> None:
+        """Every text in the current language: the form's, the mode's, the question, the verdict."""
+        retranslate_form(self._form)
+        self._message.retranslate()
+        if self._error:
+            self._error = again(self._error)
+        self._show_texts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_texts(self) -> None:
+        """The texts that depend on the mode and the challenge (not the drawing), in the current language."""
+        image_mode = self._captcha.mode is CaptchaMode.IMAGE
+        button_text = translated(_CONTEXT, NEW_CODE_BUTTON if image_mode else NEW_QUESTION_BUTTON)
+        self._new_challenge_button.setText(button_text)
+        self._new_challenge_button.setAccessibleName(button_text)
+        label = translated(_CONTEXT, IMAGE_ANSWER_LABEL if image_mode else QUESTION_ANSWER_LABEL)
+        self._answer_label.setText(label)
+        self._answer_edit.setAccessibleName(label)
+        self._answer_hint.setText(
+            translated(_CONTEXT, IMAGE_ANSWER_HINT if image_mode else QUESTION_ANSWER_HINT)
+        )
+        self._question_label.setText(self._question_sentence())
+        self._image.setAccessibleName(
+            translated(_CONTEXT, IMAGE_ACCESSIBLE_NAME, count=len(self._captcha.code))
+        )
+        self._update_description()
+
     def _question_sentence(self) -> str:
         template = QUESTION_AFTER_IMAGE if self._captcha.mode is CaptchaMode.IMAGE else QUESTION_ALONE
-        return template.format(question=self._captcha.question)
+        return translated(_CONTEXT, template, question=self._captcha.question)
 
     def _show_new_challenge(self) -> None:
         self._drawing_seed = self._rng.getrandbits(32)
-        self._question_label.setText(self._question_sentence())
-        self._image.setAccessibleName(IMAGE_ACCESSIBLE_NAME.format(count=len(self._captcha.code)))
+        self._show_texts()
         self._render_image(force=True)
-        self._update_description()
 
     def _render_image(self, force: bool = False) -> None:
         """Draw the code for the current font and screen (also fits the answer field to the font)."""
@@ -242,12 +273,12 @@ class CaptchaWidget(QWidget):
                 else NEW_QUESTION_ANNOUNCEMENT
             )
             self._announcer.announce(
-                self._new_challenge_button, template.format(question=self._captcha.question)
+                self._new_challenge_button, translated(_CONTEXT, template, question=self._captcha.question)
             )
 
     def _on_listen_clicked(self) -> None:
         if self._speech is not None and self._speech.is_available():
-            self._speech.say(SPOKEN_QUESTION.format(question=self._captcha.question))
+            self._speech.say(translated(_CONTEXT, SPOKEN_QUESTION, question=self._captcha.question))
 
     # --- keeping the image in step with the text scale and the screen ------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -21,7 +21,9 @@ non-empty accessible name for that reason: Qt signals a label's new text to the 
 label has no name of its own (docs/accessibility.md, "Passwords and the accessibility bus").
 
 This widget never announces anything (the page coalesces announcements), never shows or logs the
-password, and keeps it only to score it once typing pauses (``clear()`` forgets it).
+password, and keeps it only to score it once typing pauses (``clear()`` forgets it). After a language
+switch it says the same states in the new language: on screen the state shown, for assistive
+technologies the state last published (a switch publishes nothing new).
 """
 
 from __future__ import annotations
@@ -30,11 +32,13 @@ import itertools
 import logging
 import sys
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from monmaster_desktop import validation
+from monmaster_desktop.gui.language import is_language_change, translated
 from monmaster_desktop.gui.widgets.field_message import FieldMessage, IconLabel
+from monmaster_desktop.i18n import Message, again, listing, message, sentences
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +46,33 @@ NEUTRAL = "neutral"
 VALID = "valid"
 INVALID = "invalid"
 
+_CONTEXT = "PasswordChecklist"
 # The words the design system's password component uses for a criterion's state.
-STATE_WORDS: dict[str, str] = {NEUTRAL: "", VALID: "validé", INVALID: "en erreur"}
-STRENGTH_TEXT = "Robustesse du mot de passe : niveau {label}"
-STRENGTH_PENDING_TEXT = "Robustesse du mot de passe : évaluation en cours…"
+STATE_WORDS: dict[str, str] = {
+    NEUTRAL: "",
+    VALID: QT_TRANSLATE_NOOP("PasswordChecklist", "validé"),
+    INVALID: QT_TRANSLATE_NOOP("PasswordChecklist", "en erreur"),
+}
+CRITERION_STATE = QT_TRANSLATE_NOOP("PasswordChecklist", "{criterion} : {state}")
+STRENGTH_TEXT = QT_TRANSLATE_NOOP("PasswordChecklist", "Robustesse du mot de passe : niveau {label}.")
+STRENGTH_PENDING_TEXT = QT_TRANSLATE_NOOP(
+    "PasswordChecklist", "Robustesse du mot de passe : évaluation en cours…"
+)
 # The accessible names of the strength and problem lines while they are hidden (empty).
-STRENGTH_LINE_NAME = "Robustesse du mot de passe"
-PROBLEMS_LINE_NAME = "Problèmes du mot de passe"
-ALL_CRITERIA_MET = "Tous les critères sont respectés."
-MISSING_CRITERIA = "Il manque : {missing}."
+STRENGTH_LINE_NAME = QT_TRANSLATE_NOOP("PasswordChecklist", "Robustesse du mot de passe")
+PROBLEMS_LINE_NAME = QT_TRANSLATE_NOOP("PasswordChecklist", "Problèmes du mot de passe")
+ALL_CRITERIA_MET = QT_TRANSLATE_NOOP("PasswordChecklist", "Tous les critères sont respectés.")
+MISSING_CRITERIA = QT_TRANSLATE_NOOP("PasswordChecklist", "Il manque : {missing}.")
+
+
+def row_text(label: str, state: str) -> Message:
+    """A row's words: the criterion, then its state's word ("au moins 1 chiffre : validé")."""
+    if state == NEUTRAL:
+        return message(label)
+    return translated(
+        _CONTEXT, CRITERION_STATE, criterion=message(label), state=translated(_CONTEXT, STATE_WORDS[state])
+    )
+
 
 # zxcvbn runs once typing pauses this long, not at every keystroke.
 STRENGTH_DELAY_MS = 250
@@ -155,6 +177,8 @@ class PasswordChecklist(QWidget):
         self._number = next(_checklist_numbers)
         _estimate_relay().estimated.connect(self._strength_estimated)
         self._states: dict[str, str] = {criterion.key: NEUTRAL for criterion in validation.PASSWORD_CRITERIA}
+        self._problems: tuple[str, ...] = ()
+        self._strength_source: str = ""  # the strength line's words (a Message), "" while hidden
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -178,8 +202,9 @@ class PasswordChecklist(QWidget):
         self._strength_timer.setInterval(STRENGTH_DELAY_MS)
         self._strength_timer.timeout.connect(self._request_strength)
         self._show_rows()
-        self._published_summary = ""
-        self._published_strength = ""
+        self._published_names: dict[str, str] = {}  # row key -> the name assistive technologies have
+        self._published_summary: str = ""
+        self._published_strength: str = ""
         self.publish_to_accessibility()
 
     # --- what the page drives -------------------------------------------------------------------
@@ -224,12 +249,40 @@ class PasswordChecklist(QWidget):
 
     def publish_to_accessibility(self) -> None:
         """Give the lines' accessible names, the summary and the strength the state shown on screen."""
-        for row in self._rows.values():
-            row.setAccessibleName(row.text())
-        self._problems_line.setAccessibleName(self._problems_line.text() or PROBLEMS_LINE_NAME)
-        self._strength_line.setAccessibleName(self._strength_line.text() or STRENGTH_LINE_NAME)
+        self._published_names = {
+            key: row_text(criterion.label, self._states[criterion.key])
+            for key, criterion in zip(self._rows, validation.PASSWORD_CRITERIA, strict=True)
+        }
+        self._published_names["problems"] = self._problems_line.source() or translated(
+            _CONTEXT, PROBLEMS_LINE_NAME
+        )
+        self._published_names["strength"] = self._strength_source or translated(_CONTEXT, STRENGTH_LINE_NAME)
         self._published_summary = self.summary()
         self._published_strength = self.strength_text()
+        self._apply_published_names()
+
+    def _apply_published_names(self) -> None:
+        for key, row in self._rows.items():
+            row.setAccessibleName(self._published_names[key])
+        self._problems_line.setAccessibleName(self._published_names["problems"])
+        self._strength_line.setAccessibleName(self._published_names["strength"])
+
+    def retranslate(self) -> None:
+        """Every line in the current language; for assistive technologies, what was published, again."""
+        self._show_rows()
+        self._problems_line.retranslate()
+        if self._strength_source:
+            self._strength_source = again(self._strength_source)
+            self._strength_line.setText(self._strength_source)
+        self._published_names = {key: again(name) for key, name in self._published_names.items()}
+        self._published_summary = again(self._published_summary)
+        self._published_strength = again(self._published_strength)
+        self._apply_published_names()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- what the page reads --------------------------------------------------------------------
 
@@ -250,16 +303,19 @@ class PasswordChecklist(QWidget):
         return bool(self._password) and self._shown_revision != self._revision
 
     def strength_text(self) -> str:
-        return self._strength_line.text() if self._strength is not None else ""
+        return self._strength_source if self._strength is not None else ""
 
     def summary(self) -> str:
         """What is missing, in words, for the password field's accessible description."""
         if self._check is None:
             return ""
         missing = self._check.missing_labels
-        parts = [MISSING_CRITERIA.format(missing=", ".join(missing)) if missing else ALL_CRITERIA_MET]
-        parts.extend(self._check.problem_messages)
-        return " ".join(parts)
+        first = (
+            translated(_CONTEXT, MISSING_CRITERIA, missing=listing(missing))
+            if missing
+            else translated(_CONTEXT, ALL_CRITERIA_MET)
+        )
+        return sentences(first, *self._check.problem_messages)
 
     def published_summary(self) -> str:
         """``summary()`` as assistive technologies were last given it (see the module docstring)."""
@@ -272,16 +328,18 @@ class PasswordChecklist(QWidget):
     # --- drawing --------------------------------------------------------------------------------
 
     def _apply_states(self, states: dict[str, str], problems: tuple[str, ...]) -> None:
-        previous_problems = self._problems_line.text()
-        problem_text = "\n".join(validation.PASSWORD_PROBLEM_MESSAGES[problem] for problem in problems)
-        if states == self._states and problem_text == previous_problems:
+        if states == self._states and problems == self._problems:
             return  # most keystrokes change nothing visible: no repaint
         changed = [key for key, state in states.items() if state != self._states[key]]
         self._states = states
         self._show_rows(changed)
-        if problem_text != previous_problems:
-            if problem_text:
-                self._problems_line.show_message("error", problem_text)
+        if problems != self._problems:
+            self._problems = problems
+            if problems:
+                shown = tuple(message(validation.PASSWORD_PROBLEM_MESSAGES[problem]) for problem in problems)
+                self._problems_line.show_message(
+                    "error", Message(lambda: "\n".join(again(text) for text in shown))
+                )
             else:
                 self._problems_line.clear()
 
@@ -291,8 +349,7 @@ class PasswordChecklist(QWidget):
             if keys is not None and criterion.key not in keys:
                 continue
             state = self._states[criterion.key]
-            word = STATE_WORDS[state]
-            text = f"{criterion.label} : {word}" if word else criterion.label
+            text = row_text(criterion.label, state)
             icon, kind = {
                 NEUTRAL: (NEUTRAL, None),
                 VALID: ("success", "success"),
@@ -326,17 +383,22 @@ class PasswordChecklist(QWidget):
         if strength is None:
             if self.pending() and not self._strength_line.isHidden():
                 # A level was on screen: keep the line's place and say the new one is coming.
-                self._strength_line.show_state("", None, STRENGTH_PENDING_TEXT)
+                self._strength_source = translated(_CONTEXT, STRENGTH_PENDING_TEXT)
+                self._strength_line.show_state("", None, self._strength_source)
                 return
+            self._strength_source = ""
             self._strength_line.show_state("", None, "")
             self._strength_line.hide()
             return
-        text = STRENGTH_TEXT.format(label=strength.label.lower()) + "."
+        label = message(validation.STRENGTH_LABELS[strength.score])
+        text = translated(_CONTEXT, STRENGTH_TEXT, label=Message(lambda: again(label).lower()))
         if strength.too_guessable and self._check is not None and self._check.is_valid:
             # Only once the criteria are met: before that the candidate is still typing, and the
             # service judges the strength of a password that meets them.
-            self._strength_line.show_state("warning", "warning", f"{text} {validation.TOO_GUESSABLE_MESSAGE}")
+            self._strength_source = sentences(text, message(validation.TOO_GUESSABLE_MESSAGE))
+            self._strength_line.show_state("warning", "warning", self._strength_source)
         else:
+            self._strength_source = text
             self._strength_line.show_state("", None, text)
         self._strength_line.show()
 

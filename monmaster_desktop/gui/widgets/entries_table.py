@@ -1,4 +1,4 @@
-"""A read-only table over a list of entries with French column titles: the outbox, the testers' log.
+"""A read-only table over a list of entries with translated column titles: the outbox, the testers' log.
 
 ``EntriesTableModel`` holds the rows; ``show_entries_in`` sets a table view up the way both windows
 want it for the keyboard: one whole row at a time, Tab leaves the list, the arrows move inside it.
@@ -8,16 +8,28 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 E = TypeVar("E")
 
 
 class EntriesTableModel(QAbstractTableModel, Generic[E]):
-    """Rows are ``self._entries``; columns are ``COLUMN_TITLES``. Subclasses implement ``data``."""
+    """Rows are ``self._entries``; columns are ``COLUMN_TITLES``. Subclasses implement ``data``.
+
+    The titles are French sources marked ``QT_TRANSLATE_NOOP(TITLES_CONTEXT, …)``, shown translated;
+    ``retranslate`` tells the views after a language switch.
+    """
 
     COLUMN_TITLES: ClassVar[tuple[str, ...]] = ()
+    TITLES_CONTEXT: ClassVar[str] = ""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,9 +44,17 @@ class EntriesTableModel(QAbstractTableModel, Generic[E]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMN_TITLES[section] if 0 <= section < len(self.COLUMN_TITLES) else None
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.COLUMN_TITLES):
+            return QCoreApplication.translate(self.TITLES_CONTEXT, self.COLUMN_TITLES[section])
         return None
+
+    def retranslate(self) -> None:
+        """The language changed: the titles and every cell are to be read again."""
+        if self.COLUMN_TITLES:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMN_TITLES) - 1)
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
 
 def show_entries_in(

@@ -2,7 +2,8 @@
 
 ``FieldMessage`` is one QLabel — so a screen reader meets a single object whose name is the words —
 with its icon painted in the left margin. Kinds: "error", "success", "info", "warning"; the colours
-are the current theme's tokens, the style sheet colours the text (``QLabel[kind=…]``).
+are the current theme's tokens, the style sheet colours the text (``QLabel[kind=…]``). A message
+shown from an ``i18n.Message`` says itself again in the new language when the candidate switches.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from monmaster_desktop.gui.language import is_language_change
 from monmaster_desktop.gui.style import repolish, theme_colour
+from monmaster_desktop.i18n import again
 
 KINDS = ("error", "success", "info", "warning")
 
@@ -106,14 +109,20 @@ class FieldMessage(IconLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._source = ""  # what was shown: a Message is said again after a language switch
         self.hide()
 
     def kind(self) -> str | None:
         return self.icon()
 
+    def source(self) -> str:
+        """The text shown, as given (an ``i18n.Message`` when it can be said in another language)."""
+        return self._source
+
     def show_message(self, kind: str, text: str) -> None:
         if kind not in KINDS:
             raise ValueError(f"unknown message kind {kind!r}")
+        self._source = text
         self.setProperty("kind", kind)
         self.setText(text)
         self.set_icon(kind)
@@ -121,8 +130,20 @@ class FieldMessage(IconLabel):
         self.setVisible(bool(text))
 
     def clear(self) -> None:  # type: ignore[override]
+        self._source = ""
         self.setProperty("kind", None)
         super().clear()
         self.set_icon(None)
         self.hide()
 
+    def retranslate(self) -> None:
+        """The message in the current language (idempotent: owners call it before reading ``text()``)."""
+        if self._source:
+            self._source = again(self._source)
+            if self.text() != self._source:
+                self.setText(self._source)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

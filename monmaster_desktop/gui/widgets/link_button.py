@@ -11,6 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 
+def rewrap_button_text(button: QPushButton) -> None:
+    """After the button's text changed (a language switch): the label inside shows the new words."""
+    label = button.findChild(QLabel, f"{button.objectName()}Text")
+    if label is not None and label.text() != button.text():
+        label.setText(button.text())
+
+
 def wrap_button_text(button: QPushButton) -> QLabel:
     """Let a link button's text wrap; returns the label that shows it."""
     label = QLabel(button.text(), button)

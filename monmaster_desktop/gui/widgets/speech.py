@@ -21,7 +21,7 @@ class SpeechBackend(Protocol):
 
 
 class QtSpeechBackend(QObject):
-    """QTextToSpeech (PySide6-Addons) with a French voice when the engine has one.
+    """QTextToSpeech (PySide6-Addons) with a voice of the interface's language when the engine has one.
 
     Construction raises ImportError where the module is not installed. Some engines only become
     ready after a moment: ``availability_changed`` tells the widget to look again.
@@ -38,22 +38,20 @@ class QtSpeechBackend(QObject):
             return
         self._engine = QTextToSpeech(self)
         self._engine.stateChanged.connect(self._on_state_changed)
-        self._choose_french_voice()
+        self._choose_voice()
 
     def _on_state_changed(self, _state: object) -> None:
-        self._choose_french_voice()
+        self._choose_voice()
         self.availability_changed.emit()
 
-    def _choose_french_voice(self) -> None:
+    def _choose_voice(self) -> None:
+        """A voice of the interface's language (the default locale's: French or English)."""
         if self._engine is None:
             return
-        french = [
-            locale
-            for locale in self._engine.availableLocales()
-            if locale.language() == QLocale.Language.French
-        ]
-        if french and self._engine.locale().language() != QLocale.Language.French:
-            self._engine.setLocale(french[0])
+        wanted = QLocale().language()
+        matching = [locale for locale in self._engine.availableLocales() if locale.language() == wanted]
+        if matching and self._engine.locale().language() != wanted:
+            self._engine.setLocale(matching[0])
 
     def is_available(self) -> bool:
         if self._engine is None:
@@ -66,6 +64,7 @@ class QtSpeechBackend(QObject):
     def say(self, text: str) -> None:
         if self._engine is not None:
             self._engine.stop()
+            self._choose_voice()  # the candidate may have switched language since the last time
             self._engine.say(text)
 
 

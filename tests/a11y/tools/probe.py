@@ -669,7 +669,12 @@ def run_cmd(probe, a, default_timeout):
         return [probe.describe(n, p) for n, p in probe.find_all(**sel)]
     node, path = probe.find(nth=a.nth, timeout=tmo, **sel)
     if a.cmd == "describe":
-        return probe.describe(node, path)
+        described = probe.describe(node, path)
+        # The language a screen reader picks a voice for (one node only: a D-Bus call more).
+        locale = _safe(node.get_object_locale, "")
+        if locale:
+            described["locale"] = locale
+        return described
     if a.cmd == "click":
         r = probe.do_action(node, a.action)
     elif a.cmd == "focus":
