@@ -21,11 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget, QWizard
 
 from monmaster_desktop import APP_DISPLAY_NAME
@@ -37,9 +37,11 @@ from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.pages.base import FormPage
-from monmaster_desktop.gui.testers.journey import Candidate
 from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import CaptchaMode, HashingParameters, Settings, ensure_private_dir
+
+if TYPE_CHECKING:
+    from monmaster_desktop.gui.testers.journey import Candidate
 
 Button = QWizard.WizardButton
 
@@ -189,9 +191,15 @@ class ScenarioRun:
         self.window_size = window_size
         if window_size is not None:
             self.window.resize(*window_size)
+        # The driver and QtTest are imported with the first run: the testers' menu, which lists the
+        # scenarios, is built before the main window's first paint and needs neither.
+        from PySide6.QtTest import QTest
+
+        from monmaster_desktop.gui.testers.journey import Candidate
+
         self.window.show()
         QTest.qWaitForWindowExposed(self.window)
-        self.candidate = Candidate.at(self.window)
+        self.candidate: Candidate = Candidate.at(self.window)
         self._steps_done: tuple[Step, ...] = ()
 
     # --- reaching states --------------------------------------------------------------------------------
