@@ -1,13 +1,13 @@
 """Windows and memory: the outbox with many mails, a whole journey's memory, windows opened and closed.
 
 Run: .venv/bin/python benchmarks/bench_windows.py [--quick]
-Offscreen, each measure in its own process. Targets (issue 12; the fixes are scheduled after the GUI
-refactor, these figures say where they start from):
+Offscreen, each measure in its own process. Targets (issue 12):
 - the outbox window opened and painted with 10,000 mails in ≤ 200 ms (1,000 mails also shown);
 - the peak resident memory of a complete journey (production argon2id, whose 64 MiB it includes)
   beside a bare two-page QWizard's;
 - the "Aller à" windows (``ScenarioRun``, "Compte activé") opened, reached and closed in a loop:
-  memory must stay flat; and the kiosk's reset of one window between candidates, flat too.
+  memory must stay flat (a closed window is destroyed with all it owns, docs/performance.md); and
+  the kiosk's reset of one window between candidates, flat too.
 Memory is the resident set from /proc (Linux).
 """
 
