@@ -207,3 +207,61 @@ UNEXPECTED_ERROR = "Une erreur inattendue est survenue. Vos saisies sont conserv
 def format_moment(moment: datetime) -> str:
     """A UTC time shown in the computer's local time, French style: "27/11/2026 à 09:41"."""
     return moment.astimezone().strftime("%d/%m/%Y à %H:%M")
+
+
+# --- The operator's configuration file (project-written; docs/kiosk.md) -----------------------------
+CONFIG_MISSING = "Le fichier de configuration {path} est introuvable."
+CONFIG_UNREADABLE = "Le fichier de configuration {path} ne peut pas être lu (droits d'accès ?)."
+CONFIG_NOT_TOML = "Le fichier de configuration {path} n'est pas un fichier TOML valide : {reason}."
+CONFIG_UNKNOWN_KEY = (
+    "Le fichier de configuration {path} contient la clé inconnue « {key} ». Clés possibles : {known}."
+)
+CONFIG_BAD_VALUE = "Dans le fichier de configuration {path}, la valeur de « {key} » doit être {expected}."
+CONFIG_EXPECTED_BOOLEAN = "true ou false"
+CONFIG_EXPECTED_SECONDS = "un nombre entier de secondes entre {low} et {high}"
+CONFIG_EXPECTED_ONE_OF = "l'une de ces valeurs : {choices}"
+
+# --- One instance per data folder (project-written) ---------------------------------------------------
+ALREADY_RUNNING_TITLE = "Mon Master Desktop est déjà ouvert"
+ALREADY_RUNNING = (
+    "Mon Master Desktop est déjà ouvert sur le dossier des données {folder}. Utilisez la fenêtre déjà "
+    "ouverte, ou quittez-la avant de recommencer. Pour utiliser un autre dossier : --data-dir DOSSIER."
+)
+LOCK_UNAVAILABLE = (
+    "Impossible de créer le fichier de verrou {path} ({reason}) : Mon Master Desktop ne peut pas "
+    "vérifier qu'il n'est pas déjà ouvert sur ce dossier."
+)
+
+# --- The operator's PIN (project-written) -----------------------------------------------------------
+PIN_RULE = "Le code opérateur doit comporter de 6 à 12 chiffres, sans espace ni autre caractère."
+PIN_NOT_SET = (
+    "Aucun code opérateur n'est défini. Définissez-en un avec « monmaster-desktop operator set-pin »."
+)
+PIN_REFUSED = "Code opérateur incorrect."
+PIN_REFUSED_THEN_WAIT = "Code opérateur incorrect. Trop d'essais : réessayez dans {wait}."
+PIN_THROTTLED = "Trop d'essais de code opérateur. Réessayez dans {wait}."
+PIN_MISMATCH = "Les deux codes saisis ne sont pas identiques."
+PIN_SET_DONE = "Le code opérateur est enregistré."
+
+# --- The operator's tools (project-written) -------------------------------------------------------------
+# Keyed by AuditAction's values (accounts.operator).
+AUDIT_ACTIONS = {
+    "pin_set": "Code opérateur défini",
+    "pin_refused": "Code opérateur refusé",
+    "console_opened": "Console ouverte",
+    "export_csv": "Export CSV",
+    "export_json": "Export JSON",
+    "purge": "Effacement des données des candidats",
+    "kiosk_quit": "Borne quittée",
+}
+EXPORT_DONE = "{count} compte(s) exporté(s) dans {path}."
+EXPORT_AUDIT_DONE = "Journal des actions exporté dans {path}."
+EXPORT_FAILED = "L'export n'a pas pu être écrit dans {path} ({reason}). Aucun fichier partiel n'a été laissé."
+PURGE_DONE = (
+    "Données des candidats effacées : {accounts} compte(s) et {mails} courriel(s). Les fichiers du dossier "
+    "des données n'en gardent aucune trace."
+)
+PURGE_SET_ASIDE_DONE = "{count} copie(s) de base endommagée mise(s) de côté ont aussi été supprimée(s)."
+PURGE_NEEDS_YES = (
+    "L'effacement de toutes les données des candidats est définitif : ajoutez --yes pour confirmer."
+)

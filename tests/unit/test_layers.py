@@ -29,6 +29,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "monmaster_desktop.captcha",
             "monmaster_desktop.crash_log",
             "monmaster_desktop.exit_codes",
+            "monmaster_desktop.configuration",
+            "monmaster_desktop.instance_lock",
         ),
     ),
     ("the local platform", ("monmaster_desktop.accounts",)),
@@ -59,7 +61,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "assembly",
         ("monmaster_desktop.gui.app", "monmaster_desktop.gui.selftest", "monmaster_desktop.gui.screenshots"),
     ),
-    ("entry points", ("monmaster_desktop.cli", "monmaster_desktop.__main__")),
+    (
+        "entry points",
+        ("monmaster_desktop.cli", "monmaster_desktop.operator_commands", "monmaster_desktop.__main__"),
+    ),
 )
 
 
