@@ -2,7 +2,9 @@
 
 Start-up never ends in a traceback or in Qt's English abort: no usable screen is said in French
 (exit 3); data that cannot be used is said in a dialog and on stderr (exit 2); a damaged database
-is moved aside by the core, and a dialog tells the operator where it went (docs/reliability.md).
+is moved aside by the core, and a dialog tells the operator where it went (docs/reliability.md). One
+instance per data folder: a second one says so and exits with status 4 (docs/kiosk.md). A kiosk
+starts only once its operator's PIN exists, and is shown by its controller (``gui/kiosk``).
 """
 
 from __future__ import annotations
@@ -27,18 +29,21 @@ from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, __version__, texts
 from monmaster_desktop.accounts.service import AccountService, open_account_service, start_account_service
 from monmaster_desktop.accounts.store import utc_now
 from monmaster_desktop.assets import resource_file
-from monmaster_desktop.exit_codes import EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
+from monmaster_desktop.exit_codes import EXIT_ALREADY_RUNNING, EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.accessibility.password_protection import install_password_protection
 from monmaster_desktop.gui.accessibility.recorder import start_accessibility_log
 from monmaster_desktop.gui.accessibility.safe_interfaces import install_safe_accessible_interfaces
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
+from monmaster_desktop.gui.kiosk.controller import KioskController, install_kiosk
+from monmaster_desktop.gui.kiosk.single_instance import AlreadyRunning, lock_data_folder
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.operator.access import OperatorAccess, install_operator_access
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
 from monmaster_desktop.gui.testers.menu import install_accessibility_menu
 from monmaster_desktop.gui.worker import TaskRunner
-from monmaster_desktop.settings import DataError, Settings
+from monmaster_desktop.settings import DataError, Settings, ensure_private_dir, os_error_reason
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -78,6 +83,16 @@ def create_main_window(
     )
     window = MainWindow(context, appearance=appearance)
     install_accessibility_menu(window, context, log)
+    kiosk = install_kiosk(window, appearance) if settings.kiosk else None
+
+    def purged(console: QWidget) -> None:
+        # Nothing of the purged candidates stays on screen either; the console stays open.
+        if kiosk is not None:
+            kiosk.end_session(keep_open=console)
+        else:
+            window.wizard.start_over_requested.emit()
+
+    install_operator_access(window, on_quit=kiosk.quit_kiosk if kiosk else window.close, on_purged=purged)
     return window
 
 
@@ -85,14 +100,35 @@ def run_gui(settings: Settings) -> int:
     app = _create_application_or_exit()
     appearance = AppearanceController(app)  # the saved (or the system's) theme and text size
     try:
+        ensure_private_dir(settings.data_dir)
+        lock = lock_data_folder(settings)  # held until the end of the run
+    except DataError as error:
+        return _refuse_to_start(str(error), EXIT_DATA_UNUSABLE)
+    except AlreadyRunning:
+        message = texts.ALREADY_RUNNING.format(folder=settings.data_dir)
+        return _refuse_to_start(message, EXIT_ALREADY_RUNNING, texts.ALREADY_RUNNING_TITLE)
+    except OSError as error:
+        message = texts.LOCK_UNAVAILABLE.format(path=settings.lock_path, reason=os_error_reason(error))
+        return _refuse_to_start(message, EXIT_DATA_UNUSABLE)
+    try:
+        return _run_locked(app, settings, appearance)
+    finally:
+        lock.unlock()
+
+
+def _run_locked(app: QApplication, settings: Settings, appearance: AppearanceController) -> int:
+    try:
         started = start_account_service(settings)
     except DataError as error:
-        print(error, file=sys.stderr)
-        QMessageBox.critical(None, APP_DISPLAY_NAME, str(error))
-        return EXIT_DATA_UNUSABLE
+        return _refuse_to_start(str(error), EXIT_DATA_UNUSABLE)
     window = create_main_window(settings, appearance, started.service)
-    if settings.kiosk:
-        window.showFullScreen()
+    kiosk = window.findChild(KioskController)
+    if kiosk is not None:
+        access = window.findChild(OperatorAccess)
+        assert access is not None
+        if not access.require_pin():  # a kiosk cannot run without its operator's PIN
+            return 0
+        kiosk.show()
     else:
         window.show()
     if started.set_aside is not None:
@@ -100,6 +136,13 @@ def run_gui(settings: Settings) -> int:
         print(notice, file=sys.stderr)
         QTimer.singleShot(0, window, lambda: show_set_aside_notice(window, notice))
     return app.exec()
+
+
+def _refuse_to_start(message: str, status: int, title: str = APP_DISPLAY_NAME) -> int:
+    """Say why the application cannot start, on stderr and in a dialog; the exit status."""
+    print(message, file=sys.stderr)
+    QMessageBox.critical(None, title, message)
+    return status
 
 
 def set_aside_notice(kept: Path) -> str:

@@ -56,6 +56,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pages", ("monmaster_desktop.gui.pages",)),
     ("the wizard and the outbox", ("monmaster_desktop.gui.wizard", "monmaster_desktop.gui.outbox")),
     ("the main window", ("monmaster_desktop.gui.main_window",)),
+    ("the kiosk and the operator's tools", ("monmaster_desktop.gui.kiosk", "monmaster_desktop.gui.operator")),
     ("testers' tools", ("monmaster_desktop.gui.testers",)),
     (
         "assembly",
