@@ -64,9 +64,7 @@ def run_stress_journey(reader: ScreenReader, data_dir: Path) -> StressReport:
     reader.start_app("--data-dir", str(data_dir), "--captcha", "question")
     # Where the menu items are, found once before the walkers start: a closed menu's items are not
     # showing, and finding them by reading the whole tree each time is slow under the walkers.
-    menu_items = {
-        name: reader.find(role="menu item", name=name)[0]["path"] for name in (*THEMES, SCENARIO)
-    }
+    menu_items = {name: reader.find(role="menu item", name=name)[0]["path"] for name in (*THEMES, SCENARIO)}
     reader.start_walkers("plain", "thorough")
     failure = None
     try:

@@ -13,12 +13,26 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QClipboard, QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QTextEdit,
+    QWidget,
+    QWizard,
+)
 
+from monmaster_desktop.accounts.service import AccountService
+from monmaster_desktop.gui import app as gui_app
 from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog
+from monmaster_desktop.gui.appearance import AppearanceController
+from monmaster_desktop.gui.context import PageId
 from monmaster_desktop.gui.kiosk.controller import KioskController
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.testers.journey import Candidate
 from monmaster_desktop.gui.testers.menu import AccessibilityMenu
+from monmaster_desktop.settings import Settings
 
 _WIDGET_TEXTS = (
     "text",
@@ -67,6 +81,28 @@ class Kiosk:
         log = self.log
         self.controller.quit_kiosk()
         log.deleteLater()
+
+
+def open_kiosk(
+    settings: Settings, service: AccountService, appearance: AppearanceController | None = None
+) -> Kiosk:
+    """A kiosk as the application builds one (``settings.kiosk`` must be set), shown."""
+    window = gui_app.create_main_window(settings, appearance, service)
+    controller = window.findChild(KioskController)
+    assert controller is not None
+    controller.show()
+    return Kiosk(window, controller)
+
+
+def enroll_and_finish(candidate: Candidate, email: str, password: str) -> None:
+    """One candidate: the whole journey to "Compte activé" through the outbox, then "Terminer"."""
+    candidate.go_to_credentials()
+    candidate.register(email, password)
+    candidate.open_outbox()
+    candidate.follow_link()
+    candidate.wait_for_page(PageId.ACTIVATED)
+    candidate.press(QWizard.WizardButton.CustomButton1, "Terminer")
+    candidate.wait_for_page(PageId.WELCOME)
 
 
 def widget_texts(widget: QWidget) -> Iterator[tuple[str, str]]:

@@ -7,10 +7,14 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QWidget
 
+from monmaster_desktop.accounts.operator import OperatorService
 from monmaster_desktop.gui.context import GuiContext
+from monmaster_desktop.gui.kiosk.idle import IdleWarningDialog
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.operator.console import OperatorConsole, PurgeDialog
+from monmaster_desktop.gui.operator.pin_dialogs import NewPinDialog, PinPromptDialog
 from monmaster_desktop.settings import CaptchaMode
 
 
@@ -58,3 +62,31 @@ def test_every_focusable_control_is_named_after_its_label(qtbot, gui_context: Gu
                 assert name == label, f"{where}: accessible name {name!r} differs from its label {label!r}"
             checked += 1
     assert checked > 30
+
+
+def test_the_kiosks_and_the_operators_dialogs_name_every_control_after_its_label(
+    qtbot, gui_context: GuiContext
+) -> None:
+    operator = OperatorService(gui_context.service.database, gui_context.settings.hashing)
+    runner, announcer = gui_context.runner, gui_context.announcer
+    dialogs: list[QDialog] = [
+        IdleWarningDialog(),
+        PinPromptDialog(operator, runner, announcer),
+        NewPinDialog(operator, runner, announcer),
+        PurgeDialog(3),
+        OperatorConsole(operator, runner, announcer, kiosk=True),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() and accessible_name(dialog) == dialog.windowTitle()
+        controls = focusable_controls(dialog)
+        assert controls, dialog.objectName()
+        for control in controls:
+            name = accessible_name(control)
+            where = f"{dialog.objectName()}: {type(control).__name__} {control.objectName()!r}"
+            assert name.strip(), f"{where} has no accessible name"
+            label = visible_label(control)
+            if isinstance(control, QLineEdit):
+                assert label is not None, f"{where} has no visible label (QLabel buddy)"
+            if label:
+                assert name == label, f"{where}: accessible name {name!r} differs from its label {label!r}"

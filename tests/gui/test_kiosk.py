@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from gui_support import AnnouncementLog
-from kiosk_support import Kiosk, traces_of
+from kiosk_support import Kiosk, open_kiosk, traces_of
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtGui import (
     QAccessible,
@@ -29,12 +29,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWizard
 from support import GOOD_PASSWORD
 
 from monmaster_desktop.accounts.service import AccountService
-from monmaster_desktop.gui import app as gui_app
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import PageId
 from monmaster_desktop.gui.kiosk import idle
 from monmaster_desktop.gui.kiosk import texts as kiosk_texts
-from monmaster_desktop.gui.kiosk.controller import KioskController
 from monmaster_desktop.gui.testers.journey import Candidate
 from monmaster_desktop.settings import KioskSettings, Settings
 
@@ -73,13 +71,9 @@ def make_kiosk(
     def make(**options: object) -> Kiosk:
         kiosk_settings = KioskSettings(**{"idle_timeout": 100_000, **options})  # type: ignore[arg-type]
         kiosk_mode = dataclasses.replace(settings, kiosk=True, kiosk_settings=kiosk_settings)
-        window = gui_app.create_main_window(kiosk_mode, appearance, service)
-        qtbot.addWidget(window)
-        controller = window.findChild(KioskController)
-        assert controller is not None
-        controller.show()
-        qtbot.waitExposed(window)
-        kiosk = Kiosk(window, controller)
+        kiosk = open_kiosk(kiosk_mode, service, appearance)
+        qtbot.addWidget(kiosk.window)
+        qtbot.waitExposed(kiosk.window)
         made.append(kiosk)
         return kiosk
 

@@ -193,6 +193,9 @@ class IdleGuard(QObject):
     def _expire(self) -> None:
         self._close_warning()
         self._idle_timer.stop()
+        # The keyboard back on the main window (where the next session starts, its heading focused):
+        # without a window manager nobody gives it back, and a screen reader would hear nothing.
+        self._window.activateWindow()
         self.expired.emit()
 
     def _close_warning(self) -> None:

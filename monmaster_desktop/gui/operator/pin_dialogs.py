@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPushButton, QWidget
 
 from monmaster_desktop import texts
 from monmaster_desktop.accounts.operator import OperatorService, PinCheck, pin_problem
@@ -125,7 +125,6 @@ class NewPinDialog(FormDialog):
         for edit in (self.new_pin_edit, self.confirm_pin_edit):
             protect_password_field(edit)
             describe(edit, PIN_HINT)
-        self.child(QLabel, "ruleLabel").setBuddy(self.new_pin_edit)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
 
