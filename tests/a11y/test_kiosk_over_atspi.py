@@ -53,7 +53,7 @@ def test_a_screen_reader_user_at_the_kiosk(screen_reader: ScreenReader, tmp_path
         str(tmp_path / "data"),
         "--kiosk",
         "--idle-timeout",
-        "30",
+        "60",
         "--captcha",
         "question",
     )
