@@ -169,7 +169,8 @@ DISPLAY_PLATFORM_FAILED = (
 WITHOUT_A_SCREEN = (
     "Sans écran, ces commandes fonctionnent : monmaster-desktop --self-test, "
     "monmaster-desktop --screenshots DOSSIER, monmaster-desktop accounts list, "
-    "monmaster-desktop outbox list et monmaster-desktop outbox show ID."
+    "monmaster-desktop outbox list, monmaster-desktop outbox show ID et les outils de l'opérateur "
+    "(monmaster-desktop operator set-pin, export, purge)."
 )
 
 
