@@ -51,17 +51,22 @@ def test_every_focusable_control_is_named_after_its_label(qtbot, gui_context: Gu
 
     checked = 0
     for root in roots:
-        for control in focusable_controls(root):
-            name = accessible_name(control)
-            where = f"{type(control).__name__} {control.objectName()!r}"
-            assert name.strip(), f"{where} has no accessible name"
-            label = visible_label(control)
-            if isinstance(control, QLineEdit):
-                assert label is not None, f"{where} has no visible label (QLabel buddy)"
-            if label:
-                assert name == label, f"{where}: accessible name {name!r} differs from its label {label!r}"
-            checked += 1
+        checked += assert_named_after_labels(focusable_controls(root))
     assert checked > 30
+
+
+def assert_named_after_labels(controls: list[QWidget], where_prefix: str = "") -> int:
+    """Every control has a name, and it is its visible label; how many were checked."""
+    for control in controls:
+        name = accessible_name(control)
+        where = f"{where_prefix}{type(control).__name__} {control.objectName()!r}"
+        assert name.strip(), f"{where} has no accessible name"
+        label = visible_label(control)
+        if isinstance(control, QLineEdit):
+            assert label is not None, f"{where} has no visible label (QLabel buddy)"
+        if label:
+            assert name == label, f"{where}: accessible name {name!r} differs from its label {label!r}"
+    return len(controls)
 
 
 def test_the_kiosks_and_the_operators_dialogs_name_every_control_after_its_label(
@@ -79,14 +84,4 @@ def test_the_kiosks_and_the_operators_dialogs_name_every_control_after_its_label
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() and accessible_name(dialog) == dialog.windowTitle()
-        controls = focusable_controls(dialog)
-        assert controls, dialog.objectName()
-        for control in controls:
-            name = accessible_name(control)
-            where = f"{dialog.objectName()}: {type(control).__name__} {control.objectName()!r}"
-            assert name.strip(), f"{where} has no accessible name"
-            label = visible_label(control)
-            if isinstance(control, QLineEdit):
-                assert label is not None, f"{where} has no visible label (QLabel buddy)"
-            if label:
-                assert name == label, f"{where}: accessible name {name!r} differs from its label {label!r}"
+        assert assert_named_after_labels(focusable_controls(dialog), f"{dialog.objectName()}: "), dialog

@@ -43,6 +43,7 @@ from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.kiosk.dialogs import FormDialog
 from monmaster_desktop.gui.operator import texts
 from monmaster_desktop.gui.operator.chart import HourlyChart
+from monmaster_desktop.gui.operator.dialog import OperatorDialog
 from monmaster_desktop.gui.widgets.entries_table import EntriesTableModel, show_entries_in
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.gui.widgets.save_dialog import ask_save_path, default_save_directory
@@ -112,7 +113,7 @@ class PurgeDialog(FormDialog):
         self.confirmation_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-class OperatorConsole(FormDialog):
+class OperatorConsole(OperatorDialog):
     quit_requested = Signal()  # "Quitter la borne"
     purged = Signal()  # the candidates' data is gone: the kiosk ends the session on screen
 
@@ -125,12 +126,8 @@ class OperatorConsole(FormDialog):
         *,
         kiosk: bool = False,
     ) -> None:
-        super().__init__(CONSOLE_FORM, parent, default_button="closeButton", modal=True)
+        super().__init__(CONSOLE_FORM, operator, runner, announcer, parent, default_button="closeButton")
         self.setObjectName("operatorConsole")
-        self._operator = operator
-        self._runner = runner
-        self._announcer = announcer
-        self._busy = False
         self._day = date.today()
 
         self.scroll_area = self._child(QScrollArea, "contentScrollArea")

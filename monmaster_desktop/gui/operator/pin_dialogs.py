@@ -19,7 +19,7 @@ from monmaster_desktop.accounts.operator import OperatorService, PinCheck, pin_p
 from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui.accessibility.announcer import Announcer, describe
 from monmaster_desktop.gui.accessibility.password_protection import protect_password_field
-from monmaster_desktop.gui.kiosk.dialogs import FormDialog
+from monmaster_desktop.gui.operator.dialog import OperatorDialog
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.gui.worker import TaskRunner
 
@@ -29,7 +29,7 @@ NEW_PIN_FORM = "operator_new_pin_dialog.ui"
 PIN_HINT = "De 6 à 12 chiffres."
 
 
-class PinPromptDialog(FormDialog):
+class PinPromptDialog(OperatorDialog):
     """ "Accès opérateur": the PIN, "Valider" (default) or "Annuler"; accepted once the PIN is right."""
 
     def __init__(
@@ -39,12 +39,10 @@ class PinPromptDialog(FormDialog):
         announcer: Announcer,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(PIN_PROMPT_FORM, parent, default_button="validateButton", modal=True)
+        super().__init__(
+            PIN_PROMPT_FORM, operator, runner, announcer, parent, default_button="validateButton"
+        )
         self.setObjectName("operatorPinDialog")
-        self._operator = operator
-        self._runner = runner
-        self._announcer = announcer
-        self._busy = False
         self.pin_edit: QLineEdit = self.child(QLineEdit, "pinEdit")
         self.message: FieldMessage = self.child(FieldMessage, "pinMessage")
         self.validate_button: QPushButton = self.child(QPushButton, "validateButton")
@@ -91,7 +89,7 @@ class PinPromptDialog(FormDialog):
         super().done(result)
 
 
-class NewPinDialog(FormDialog):
+class NewPinDialog(OperatorDialog):
     """ "Choisir le code opérateur": the PIN twice, "Enregistrer"; accepted once it is stored.
 
     ``cancel_text`` renames "Annuler" ("Quitter la borne" at a kiosk's first start, which cannot run
@@ -109,12 +107,8 @@ class NewPinDialog(FormDialog):
         *,
         cancel_text: str | None = None,
     ) -> None:
-        super().__init__(NEW_PIN_FORM, parent, default_button="saveButton", modal=True)
+        super().__init__(NEW_PIN_FORM, operator, runner, announcer, parent, default_button="saveButton")
         self.setObjectName("operatorNewPinDialog")
-        self._operator = operator
-        self._runner = runner
-        self._announcer = announcer
-        self._busy = False
         self.new_pin_edit: QLineEdit = self.child(QLineEdit, "newPinEdit")
         self.confirm_pin_edit: QLineEdit = self.child(QLineEdit, "confirmPinEdit")
         self.message: FieldMessage = self.child(FieldMessage, "pinMessage")
