@@ -173,10 +173,11 @@ def fill_the_address(candidate: Candidate) -> QLineEdit:
     "answer", ["Entrée", "une autre touche", "Échap", "un clic sur Continuer", "un clic ailleurs"]
 )
 def test_any_answer_keeps_the_page_and_what_was_typed(qtbot, make_kiosk, answer: str) -> None:
-    kiosk = make_kiosk(idle_timeout=10, warning=1_000)
+    kiosk = make_kiosk(warning=1_000)
     candidate = candidate_at(kiosk)
     email = fill_the_address(candidate)
     announcements = AnnouncementLog(kiosk.window.context.announcer)
+    kiosk.controller.guard.warn()  # the idle time is over (its clock: test_without_an_answer…)
     dialog = wait_for_warning(qtbot, kiosk)
     commit = candidate.button(Button.CommitButton)
     clicked: list[bool] = []
@@ -203,9 +204,10 @@ def test_any_answer_keeps_the_page_and_what_was_typed(qtbot, make_kiosk, answer:
 
 
 def test_an_assistive_technologys_action_answers(qtbot, make_kiosk) -> None:
-    kiosk = make_kiosk(idle_timeout=10, warning=1_000)
+    kiosk = make_kiosk(warning=1_000)
     candidate = candidate_at(kiosk)
     email = fill_the_address(candidate)
+    kiosk.controller.guard.warn()
     dialog = wait_for_warning(qtbot, kiosk)
     interface = QAccessible.queryAccessibleInterface(dialog.continue_button)
     actions = interface.actionInterface()
@@ -231,7 +233,7 @@ def test_without_an_answer_the_session_ends(qtbot, make_kiosk) -> None:
 
 def test_activity_restarts_the_idle_clock(qtbot, make_kiosk) -> None:
     kiosk = make_kiosk(idle_timeout=200)
-    timer = kiosk.controller.guard._idle_timer
+    guard = kiosk.controller.guard
     monitor = kiosk.controller.monitor
     kinds: list[str] = []
     monitor.activity.connect(kinds.append)
@@ -245,11 +247,11 @@ def test_activity_restarts_the_idle_clock(qtbot, make_kiosk) -> None:
         ),
         lambda: wizard.button(Button.NextButton).setFocus(),  # a screen reader moving the focus
     ):
-        qtbot.waitUntil(lambda: timer.remainingTime() < timer.interval() * 0.9, timeout=10_000)
+        qtbot.waitUntil(lambda: guard.idle_remaining_ms() < guard.idle_interval_ms() * 0.9, timeout=10_000)
         kinds.clear()
         act()
         assert kinds, "not counted as activity"
-        assert timer.remainingTime() > timer.interval() * 0.9
+        assert guard.idle_remaining_ms() > guard.idle_interval_ms() * 0.9
 
 
 def _wheel(widget):  # type: ignore[no-untyped-def]
@@ -275,10 +277,7 @@ WAYS = ["l'inactivité", "Terminer", "Se déconnecter", "le retour automatique",
 
 @pytest.mark.parametrize("way", WAYS)
 def test_every_way_of_ending_a_session_leaves_no_trace(qtbot, make_kiosk, appearance, way: str) -> None:
-    kiosk = make_kiosk(
-        idle_timeout=1_000 if way == "l'inactivité" else 100_000,
-        return_after_activation=20 if way == "le retour automatique" else 100_000,
-    )
+    kiosk = make_kiosk(warning=20, return_after_activation=50 if way == "le retour automatique" else 100_000)
     window = kiosk.window
     candidate = candidate_at(kiosk)
     announcements = AnnouncementLog(window.context.announcer)
@@ -306,8 +305,7 @@ def test_every_way_of_ending_a_session_leaves_no_trace(qtbot, make_kiosk, appear
     ended: list[bool] = []
     kiosk.controller.session_ended.connect(lambda: ended.append(True))
     if way == "l'inactivité":
-        kiosk.controller.guard.warn()
-        kiosk.controller.guard._deadline = 0  # the countdown has run out
+        kiosk.controller.guard.warn()  # the idle time is over; nobody answers the countdown
     elif way == "Terminer":
         window.outbox_window().hide()
         candidate.press(HOME, "Terminer")
@@ -369,12 +367,12 @@ def test_compte_active_counts_down_and_can_be_stopped(qtbot, make_kiosk) -> None
 
 
 def test_leaving_compte_active_stops_the_countdown(qtbot, make_kiosk) -> None:
-    kiosk = make_kiosk(return_after_activation=20)
+    kiosk = make_kiosk(return_after_activation=1_000)
     candidate = candidate_at(kiosk)
     register_and_activate(candidate)
     candidate.press(Button.NextButton, "Se connecter")
     candidate.wait_for_page(PageId.SIGN_IN)
-    assert not kiosk.controller._auto_return.isActive()
+    assert kiosk.controller.activated_page.auto_return_frame.isHidden()  # the countdown stopped
 
 
 # --- the outbox of a kiosk ---------------------------------------------------------------------------

@@ -87,7 +87,7 @@ def type_pin(qtbot, dialog: PinPromptDialog, pin: str) -> None:
     dialog.pin_edit.setFocus()
     QTest.keyClicks(dialog.pin_edit, pin)
     QTest.keyClick(dialog.pin_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog._busy)
+    qtbot.waitUntil(lambda: not dialog.is_busy())
 
 
 def open_prompt(qtbot, window, access: OperatorAccess) -> PinPromptDialog:  # type: ignore[no-untyped-def]
@@ -225,7 +225,7 @@ def test_export_through_the_file_dialog(qtbot, make_window, service: AccountServ
     console.ask_export_path = choose  # type: ignore[method-assign]
     console.include_audit.setChecked(True)
     console.export_csv_button.click()
-    qtbot.waitUntil(lambda: console.export_message.isVisible() and not console._busy)
+    qtbot.waitUntil(lambda: console.export_message.isVisible() and not console.is_busy())
     assert asked[0][0] is ExportFormat.CSV and asked[0][1].name.endswith(".csv")
     assert console.export_message.text().startswith("1 compte(s) exporté(s)")
     rows = list(csv.DictReader((tmp_path / "export.csv").read_text("utf-8-sig").splitlines(), delimiter=";"))
@@ -233,7 +233,7 @@ def test_export_through_the_file_dialog(qtbot, make_window, service: AccountServ
     assert (tmp_path / "export-journal.csv").exists()
 
     console.export_json_button.click()
-    qtbot.waitUntil(lambda: not console._busy and "export.json" in console.export_message.text())
+    qtbot.waitUntil(lambda: not console.is_busy() and "export.json" in console.export_message.text())
     exported = json.loads((tmp_path / "export.json").read_text("utf-8"))
     assert [account["email"] for account in exported["accounts"]] == ["camille@example.fr"]
     assert {entry["action"] for entry in exported["audit"]} >= {"console_opened", "export_csv"}
@@ -259,7 +259,7 @@ def test_purge_after_typing_effacer_leaves_nothing_anywhere(
     QTest.keyClicks(dialog.confirmation_edit, "effacer")
     assert dialog.purge_button.isEnabled()
     dialog.purge_button.click()
-    qtbot.waitUntil(lambda: console.purge_message.isVisible() and not console._busy)
+    qtbot.waitUntil(lambda: console.purge_message.isVisible() and not console.is_busy())
     assert console.purge_message.text().startswith("Données des candidats effacées : 1 compte(s)")
     assert console.isVisible()  # the console stays; the candidate's screen starts over
     assert candidate.current_page() is PageId.WELCOME

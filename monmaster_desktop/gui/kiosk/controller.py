@@ -68,7 +68,6 @@ class KioskController(QObject):
         self.context = window.context
         self.options = window.context.settings.kiosk_settings
         self.appearance = appearance
-        self._app = app
         self._quitting = False
         self._keep_open: QWidget | None = None
         self._second_ms = idle.SECOND_MS
@@ -102,8 +101,9 @@ class KioskController(QObject):
 
         self._clipboard_changed = {QClipboard.Mode.Clipboard: False, QClipboard.Mode.Selection: False}
         clipboard = QGuiApplication.clipboard()
-        clipboard.dataChanged.connect(lambda: self._clipboard_touched(QClipboard.Mode.Clipboard))
-        clipboard.selectionChanged.connect(lambda: self._clipboard_touched(QClipboard.Mode.Selection))
+        # Methods, not lambdas: Qt disconnects them when this controller goes.
+        clipboard.dataChanged.connect(self._clipboard_data_changed)
+        clipboard.selectionChanged.connect(self._clipboard_selection_changed)
 
         window.installEventFilter(self)
         # The keys that close or quit are taken by shortcuts of the kiosk's own that do nothing: they
@@ -196,8 +196,11 @@ class KioskController(QObject):
             elif isinstance(widget, QDialog) and widget.isVisible() and widget is not self._keep_open:
                 widget.reject()  # a dialog's nested event loop (QMessageBox.about) ends too
 
-    def _clipboard_touched(self, mode: QClipboard.Mode) -> None:
-        self._clipboard_changed[mode] = True
+    def _clipboard_data_changed(self) -> None:
+        self._clipboard_changed[QClipboard.Mode.Clipboard] = True
+
+    def _clipboard_selection_changed(self) -> None:
+        self._clipboard_changed[QClipboard.Mode.Selection] = True
 
     def _clear_clipboard(self) -> None:
         clipboard = QGuiApplication.clipboard()

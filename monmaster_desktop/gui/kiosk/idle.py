@@ -117,6 +117,13 @@ class IdleGuard(QObject):
         """The warning while it is open."""
         return self._dialog
 
+    def idle_remaining_ms(self) -> int:
+        """How long before the warning, in milliseconds (-1 while the clock is stopped or warning)."""
+        return self._idle_timer.remainingTime()
+
+    def idle_interval_ms(self) -> int:
+        return self._idle_timer.interval()
+
     def start(self) -> None:
         """Start (or restart) the idle clock; any open warning closes without counting as an answer."""
         self._running = True

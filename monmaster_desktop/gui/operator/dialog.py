@@ -30,3 +30,7 @@ class OperatorDialog(FormDialog):
         self._runner = runner
         self._announcer = announcer
         self._busy = False  # a slow call is running: the buttons that start one wait
+
+    def is_busy(self) -> bool:
+        """Whether a slow call it started (verifying, exporting, purging) is still running."""
+        return self._busy

@@ -125,4 +125,3 @@ class FieldMessage(IconLabel):
         super().clear()
         self.set_icon(None)
         self.hide()
-
