@@ -21,13 +21,17 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The offscreen platform warns at every window shown or raised ("does not support raise()"): noise here.
-os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 TESTS = Path(__file__).resolve().parent.parent / "tests"
 sys.path[:0] = [str(TESTS), str(TESTS / "gui")]
 
 from kiosk_support import enroll_and_finish, open_kiosk  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QEvent,
+    QMessageLogContext,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from support import GOOD_PASSWORD  # noqa: E402
 
 from monmaster_desktop.accounts.service import open_account_service  # noqa: E402
@@ -37,6 +41,16 @@ from monmaster_desktop.settings import CaptchaMode, HashingParameters, KioskSett
 
 CHECKPOINTS = (1, 50, 100, 200)
 GROWTH_LIMIT_MB = 5.0
+
+
+def quiet_offscreen_warnings() -> None:
+    """The offscreen platform warns at every window shown or raised ("does not support raise()")."""
+
+    def handler(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if not message.startswith("This plugin does not support"):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def resident_mb() -> float:
@@ -58,6 +72,7 @@ def main() -> int:
     parser.add_argument("--cycles", type=int, default=CHECKPOINTS[-1])
     parser.add_argument("--fast-hashing", action="store_true", help="the tests' argon2 parameters")
     arguments = parser.parse_args()
+    quiet_offscreen_warnings()
     create_application()
     hashing = HashingParameters.fast_for_tests() if arguments.fast_hashing else HashingParameters()
     with tempfile.TemporaryDirectory(prefix="kiosk-memory-") as folder:

@@ -10,7 +10,8 @@ technology's action on the dialog — closes it and restarts the clock; the page
 left as they were. Without an answer ``expired`` is emitted: the kiosk ends the session.
 
 Time is counted in "seconds" of ``SECOND_MS`` milliseconds: the accessibility tests shorten it in the
-application's process; nothing else changes it.
+application's process; nothing else changes it. The guard never ends a session that someone answered,
+and never looks at what was typed (only that something was).
 """
 
 from __future__ import annotations

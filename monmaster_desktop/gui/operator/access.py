@@ -4,7 +4,7 @@
 candidate's screen) opens "Accès opérateur"; the right PIN opens the console. Where no PIN exists
 yet (outside a kiosk: a kiosk cannot start without one, ``require_pin``) "Choisir le code opérateur"
 comes first. What the console's "Quitter la borne" and purge do is the caller's (``app.py``): quit
-the kiosk, end the session on screen.
+the kiosk, end the session on screen. Nothing here shows the key sequence, and no PIN is kept.
 """
 
 from __future__ import annotations

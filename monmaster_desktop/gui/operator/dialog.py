@@ -1,7 +1,8 @@
 """What the operator's dialogs share: a form dialog that waits for nothing else, over the operator's tools.
 
 ``OperatorDialog`` keeps the ``OperatorService`` it acts on, the worker that runs the slow calls
-(argon2, an export, the purge) and the announcer that tells screen readers the outcome.
+(argon2, an export, the purge) and the announcer that tells screen readers the outcome. It never
+blocks the window while such a call runs: the call goes to the worker.
 """
 
 from __future__ import annotations
