@@ -93,12 +93,31 @@ MIGRATIONS: tuple[str, ...] = (
     -- system's randomness.
     INSERT INTO secrets (name, value) VALUES ('sign_in_throttle_key', randomblob(32));
     """,
+    """
+    -- The operator's tools (accounts/operator.py): the PIN that opens the console, as an argon2id
+    -- hash, with its own throttle; and the audit of what operators did (never a candidate's data).
+    CREATE TABLE operator_pin (
+        id            INTEGER PRIMARY KEY CHECK (id = 1),
+        pin_hash      TEXT NOT NULL CHECK (length(pin_hash) <= 256),
+        set_at        TEXT NOT NULL CHECK (length(set_at) <= 32),
+        failures      INTEGER NOT NULL DEFAULT 0,
+        locked_until  TEXT CHECK (locked_until IS NULL OR length(locked_until) <= 32)
+    );
+    CREATE TABLE operator_audit (
+        id      INTEGER PRIMARY KEY,
+        at      TEXT NOT NULL CHECK (length(at) <= 32),
+        action  TEXT NOT NULL CHECK (length(action) <= 32),
+        count   INTEGER
+    );
+    """,
 )
 # The tables each schema version must have: an older file missing one is not ours, or is damaged.
 _TABLES_AT_VERSION: tuple[frozenset[str], ...] = (
     frozenset(),
     frozenset({"accounts", "activation_tokens", "outbox", "sign_in_failures"}),
     frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"}),
+    frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"})
+    | {"operator_pin", "operator_audit"},
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 THROTTLE_KEY_NAME = "sign_in_throttle_key"

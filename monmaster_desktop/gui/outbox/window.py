@@ -13,7 +13,7 @@ mail's raw source, and never touches the database except through ``Outbox``.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from monmaster_desktop.accounts.mail import MailLink, Outbox, StoredMail
+from monmaster_desktop.accounts.mail import MailLink, Outbox, OutboxEntry, StoredMail
 from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.forms import find_child, load_form, retranslate_form
@@ -116,12 +116,16 @@ class OutboxWindow(QWidget):
         clock: Callable[[], datetime],
         announcer: Announcer,
         parent: QWidget | None = None,
+        *,
+        only_mail_ids: Collection[int] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._outbox = outbox
         self._clock = clock
         self._announcer = announcer
         self._recipient_filter: str | None = None
+        # A kiosk lists only the mails its current session sent (set_mail_ids); None lists them all.
+        self._mail_ids: tuple[int, ...] | None = tuple(only_mail_ids) if only_mail_ids is not None else None
         self._displayed: StoredMail | None = None
         self._link_buttons: list[QPushButton] = []
         self._seen_ids: set[int] = set()
@@ -201,6 +205,11 @@ class OutboxWindow(QWidget):
         self._recipient_filter = email or None
         self._reload(announce_new=self.isVisible())
 
+    def set_mail_ids(self, mail_ids: Collection[int]) -> None:
+        """Kiosk mode: list only these mails, the current session's (none after the session ends)."""
+        self._mail_ids = tuple(mail_ids)
+        self._reload(announce_new=self.isVisible())
+
     def show_status(self, kind: str, text: str) -> None:
         """An alert inside the window (e.g. the result of following a link), announced to screen readers."""
         if kind not in KINDS:
@@ -212,11 +221,16 @@ class OutboxWindow(QWidget):
         self._announcer.announce(self.status_message, text, assertive=kind in ("error", "warning"))
 
     def clear(self) -> None:
-        """Kiosk reset: hidden, nothing selected or displayed, no status, no filter."""
+        """Reset for the next candidate: hidden, nothing selected or displayed, no status, no filter.
+
+        A window restricted to a session's mails stays restricted, to none of them.
+        """
         self.hide()
         self.status_message.clear()
         self.status_frame.hide()
         self._recipient_filter = None
+        if self._mail_ids is not None:
+            self._mail_ids = ()
         self._reload(announce_new=False)
         self._select_row(None)
         self._show_no_mail()
@@ -288,7 +302,7 @@ class OutboxWindow(QWidget):
         displayed_id = self.displayed_mail_id()
         current_id = self._current_mail_id()
         try:
-            entries = self._outbox.list(self._recipient_filter)
+            entries = self._listed_entries()
         except StorageError as error:  # the list stays as it was; the window says why
             self.show_status("error", error.message)
             return
@@ -316,6 +330,14 @@ class OutboxWindow(QWidget):
                 else plural_message(*NEW_MAILS, len(new_entries))
             )
             self._announcer.announce(self.mail_list, text)
+
+    def _listed_entries(self) -> list[OutboxEntry]:
+        if self._mail_ids is None:
+            return self._outbox.list(self._recipient_filter)
+        # A session's few mails, each read by its id: the table's other mails are never read.
+        stored = [mail for mail in map(self._outbox.get, dict.fromkeys(self._mail_ids)) if mail is not None]
+        entries = [mail.entry for mail in stored]
+        return sorted(entries, key=lambda entry: (entry.sent_at, entry.id), reverse=True)
 
     def _current_mail_id(self) -> int | None:
         index = self.mail_list.currentIndex()
