@@ -12,6 +12,7 @@ language, theme and text size, with its accessible names, like one built at star
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
@@ -54,40 +55,25 @@ BUTTON_TEXTS: dict[Button, str] = {
 
 
 
+# Each page's module (under gui/pages/) and class: imported when the page is first built, so none is
+# needed before the first paint but Accueil's.
+PAGE_CLASSES: dict[PageId, tuple[str, str]] = {
+    PageId.WELCOME: ("welcome_page", "WelcomePage"),
+    PageId.CANDIDATER: ("candidater_page", "CandidaterPage"),
+    PageId.ELIGIBILITY: ("eligibility_page", "EligibilityPage"),
+    PageId.CREDENTIALS: ("credentials_page", "CredentialsPage"),
+    PageId.MAIL_SENT: ("mail_sent_page", "MailSentPage"),
+    PageId.ACTIVATED: ("activated_page", "ActivatedPage"),
+    PageId.SIGN_IN: ("sign_in_page", "SignInPage"),
+    PageId.SIGNED_IN: ("signed_in_page", "SignedInPage"),
+}
+
+
 def page_class(page_id: PageId) -> type[FormPage]:
-    """The class of a page, its module imported on first use (none is needed before the first paint
-    but Accueil's)."""
-    if page_id is PageId.WELCOME:
-        from monmaster_desktop.gui.pages.welcome_page import WelcomePage
-
-        return WelcomePage
-    if page_id is PageId.CANDIDATER:
-        from monmaster_desktop.gui.pages.candidater_page import CandidaterPage
-
-        return CandidaterPage
-    if page_id is PageId.ELIGIBILITY:
-        from monmaster_desktop.gui.pages.eligibility_page import EligibilityPage
-
-        return EligibilityPage
-    if page_id is PageId.CREDENTIALS:
-        from monmaster_desktop.gui.pages.credentials_page import CredentialsPage
-
-        return CredentialsPage
-    if page_id is PageId.MAIL_SENT:
-        from monmaster_desktop.gui.pages.mail_sent_page import MailSentPage
-
-        return MailSentPage
-    if page_id is PageId.ACTIVATED:
-        from monmaster_desktop.gui.pages.activated_page import ActivatedPage
-
-        return ActivatedPage
-    if page_id is PageId.SIGN_IN:
-        from monmaster_desktop.gui.pages.sign_in_page import SignInPage
-
-        return SignInPage
-    from monmaster_desktop.gui.pages.signed_in_page import SignedInPage
-
-    return SignedInPage
+    """The class of a page, its module imported on first use."""
+    module, name = PAGE_CLASSES[page_id]
+    kind: type[FormPage] = getattr(importlib.import_module(f"monmaster_desktop.gui.pages.{module}"), name)
+    return kind
 
 
 class WizardPages(Mapping[PageId, FormPage]):
