@@ -137,6 +137,7 @@ def pages_after_first_paint(create_main_window: Callable[..., object], windows: 
     """Only Accueil is built before the first paint; the other pages step by step after it (one step
     per turn of the event loop), or at once when "Candidater" needs its page first. The longest UI
     stall until every page is built, either way."""
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QWizard
 
@@ -149,6 +150,12 @@ def pages_after_first_paint(create_main_window: Callable[..., object], windows: 
         QTest.qWaitForWindowExposed(window)
         return window
 
+    def discard(window: object) -> None:
+        """Gone for good: a window only closed would still retranslate at each language switch."""
+        window.close()  # type: ignore[attr-defined]
+        window.deleteLater()  # type: ignore[attr-defined]
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
     left_alone: list[float] = []
     for _ in range(windows):
         window = shown()
@@ -156,7 +163,7 @@ def pages_after_first_paint(create_main_window: Callable[..., object], windows: 
         with StallMeter() as meter:
             wait_until(lambda wizard=wizard: not wizard.pages.missing())
         left_alone.append(meter.longest_ms())
-        window.close()  # type: ignore[attr-defined]
+        discard(window)
     clicks_ms: list[float] = []
     clicked: list[float] = []
     for _ in range(windows):
@@ -170,7 +177,7 @@ def pages_after_first_paint(create_main_window: Callable[..., object], windows: 
             clicks_ms.append((time.perf_counter() - started) * 1000)
             wait_until(lambda wizard=wizard: not wizard.pages.missing())
         clicked.append(meter.longest_ms())
-        window.close()  # type: ignore[attr-defined]
+        discard(window)
     for name, stalls in (
         (f"pages built after the first paint: longest UI stall ({windows} windows)", left_alone),
         (f"  the same with “Candidater” pressed at once ({windows} windows)", clicked),
