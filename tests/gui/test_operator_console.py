@@ -158,7 +158,7 @@ def test_the_right_pin_opens_the_console_and_is_audited(qtbot, make_window, serv
     service.register(registration("camille@example.fr"))
     console = open_console(qtbot, window, access)
     assert console.windowTitle() == "Console de l'opérateur"
-    assert "1 compte(s) créé(s), dont 1 en attente d'activation et 0 activé(s)" in console.today_label.text()
+    assert "1 compte créé, dont 1 en attente d'activation et 0 activé." in console.today_label.text()
     assert console.chart.accessibleName() == "Comptes créés par heure aujourd'hui"
     assert console.quit_button.isVisible()
     actions = [
@@ -227,7 +227,7 @@ def test_export_through_the_file_dialog(qtbot, make_window, service: AccountServ
     console.export_csv_button.click()
     qtbot.waitUntil(lambda: console.export_message.isVisible() and not console.is_busy())
     assert asked[0][0] is ExportFormat.CSV and asked[0][1].name.endswith(".csv")
-    assert console.export_message.text().startswith("1 compte(s) exporté(s)")
+    assert console.export_message.text().startswith("1 compte exporté dans ")
     rows = list(csv.DictReader((tmp_path / "export.csv").read_text("utf-8-sig").splitlines(), delimiter=";"))
     assert [row["email"] for row in rows] == ["camille@example.fr"]
     assert (tmp_path / "export-journal.csv").exists()
@@ -254,13 +254,13 @@ def test_purge_after_typing_effacer_leaves_nothing_anywhere(
     console.purge_button.click()
     qtbot.waitUntil(lambda: bool(dialogs) and dialogs[0].isVisible())
     dialog = dialogs[0]
-    assert "1 compte(s)" in dialog.warning_label.text()
+    assert dialog.warning_label.text().startswith("1 compte et ses courriels simulés seront effacés")
     assert not dialog.purge_button.isEnabled() and dialog.cancel_button.isDefault()
     QTest.keyClicks(dialog.confirmation_edit, "effacer")
     assert dialog.purge_button.isEnabled()
     dialog.purge_button.click()
     qtbot.waitUntil(lambda: console.purge_message.isVisible() and not console.is_busy())
-    assert console.purge_message.text().startswith("Données des candidats effacées : 1 compte(s)")
+    assert console.purge_message.text().startswith("Données des candidats effacées : 1 compte et 1 courriel.")
     assert console.isVisible()  # the console stays; the candidate's screen starts over
     assert candidate.current_page() is PageId.WELCOME
     assert service.list_accounts() == []
