@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from gui_support import EMAIL, AnnouncementLog, main_window_shown
-from kiosk_support import Kiosk, open_kiosk
+from kiosk_support import Kiosk, open_test_kiosk
 from language_support import french_in
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAction
@@ -35,7 +35,7 @@ from support import GOOD_PASSWORD, registration
 
 from monmaster_desktop import i18n
 from monmaster_desktop.accounts.operator import ExportFormat
-from monmaster_desktop.accounts.service import AccountService, open_account_service
+from monmaster_desktop.accounts.service import AccountService
 from monmaster_desktop.eligibility import QUESTION_KEYS, Answer
 from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog
 from monmaster_desktop.gui.context import GuiContext, PageId
@@ -51,7 +51,7 @@ from monmaster_desktop.gui.testers.journey import Candidate
 from monmaster_desktop.gui.testers.log_window import AccessibilityLogWindow
 from monmaster_desktop.gui.testers.menu import install_accessibility_menu
 from monmaster_desktop.gui.testers.scenarios import SCENARIOS, ScenarioRun
-from monmaster_desktop.settings import CaptchaMode, HashingParameters, KioskSettings, Settings
+from monmaster_desktop.settings import CaptchaMode, HashingParameters, Settings
 
 Button = QWizard.WizardButton
 OPERATOR_MODIFIERS = (
@@ -326,14 +326,6 @@ PIN = "73519246"
 
 
 @pytest.fixture
-def real_clock_service(settings: Settings) -> Iterator[AccountService]:
-    """The service on the real clock, as the console's figures are (accounts made "today")."""
-    account_service = open_account_service(settings)
-    yield account_service
-    account_service.close()
-
-
-@pytest.fixture
 def make_kiosk(
     qtbot, real_clock_service: AccountService, settings: Settings, monkeypatch
 ) -> Iterator[Callable[..., Kiosk]]:
@@ -343,15 +335,9 @@ def make_kiosk(
 
     def make(*, second_ms: int = 1000, **options: object) -> Kiosk:
         monkeypatch.setattr(idle, "SECOND_MS", second_ms)
-        kiosk_settings = KioskSettings(**{"idle_timeout": 100_000, **options})  # type: ignore[arg-type]
-        kiosk_mode = dataclasses.replace(
-            settings, kiosk=True, kiosk_settings=kiosk_settings, captcha=CaptchaMode.OFF
-        )
-        kiosk = open_kiosk(kiosk_mode, real_clock_service)
-        qtbot.addWidget(kiosk.window)
-        qtbot.waitExposed(kiosk.window)
-        made.append(kiosk)
-        return kiosk
+        no_captcha = dataclasses.replace(settings, captcha=CaptchaMode.OFF)
+        made.append(open_test_kiosk(qtbot, no_captcha, real_clock_service, **options))
+        return made[-1]
 
     yield make
     for kiosk in made:

@@ -22,7 +22,7 @@ from support import GOOD_PASSWORD, files_holding, registration
 
 from monmaster_desktop import texts
 from monmaster_desktop.accounts.operator import AuditAction, ExportFormat, OperatorService
-from monmaster_desktop.accounts.service import AccountService, open_account_service
+from monmaster_desktop.accounts.service import AccountService
 from monmaster_desktop.gui import app as gui_app
 from monmaster_desktop.gui.context import PageId
 from monmaster_desktop.gui.kiosk.controller import KioskController
@@ -41,11 +41,9 @@ OPERATOR_MODIFIERS = (
 
 
 @pytest.fixture
-def service(settings: Settings) -> Iterator[AccountService]:
+def service(real_clock_service: AccountService) -> AccountService:
     """The service on the real clock, as the console's figures are (accounts made "today")."""
-    account_service = open_account_service(settings)
-    yield account_service
-    account_service.close()
+    return real_clock_service
 
 
 @pytest.fixture
