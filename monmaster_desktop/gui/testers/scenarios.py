@@ -223,7 +223,8 @@ class ScenarioRun:
 
     def close(self) -> None:
         """Close the window, which deletes the data dir and then the window itself (once back in the
-        event loop); nothing happens if it is closed already."""
+        event loop): nothing of its demonstration candidate (a password typed) stays in memory.
+        Nothing happens if it is closed already."""
         if shiboken6.isValid(self.window):
             self.window.close()
 
