@@ -93,11 +93,20 @@ MIGRATIONS: tuple[str, ...] = (
     -- system's randomness.
     INSERT INTO secrets (name, value) VALUES ('sign_in_throttle_key', randomblob(32));
     """,
+    """
+    -- The outbox window reads its list a page at a time, newest first (accounts/mail.py,
+    -- Outbox.mail_ids and Outbox.summaries): the ids in order come from these indexes alone, never
+    -- from the table's rows and their messages. The rowid (id) ends every index, so "sent_at DESC,
+    -- id DESC" needs no sort; the second serves the kiosk's filter by recipient, whatever its case.
+    CREATE INDEX outbox_by_date ON outbox (sent_at);
+    CREATE INDEX outbox_by_recipient ON outbox (lower(recipient), sent_at);
+    """,
 )
 # The tables each schema version must have: an older file missing one is not ours, or is damaged.
 _TABLES_AT_VERSION: tuple[frozenset[str], ...] = (
     frozenset(),
     frozenset({"accounts", "activation_tokens", "outbox", "sign_in_failures"}),
+    frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"}),
     frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"}),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,6 +1,8 @@
 """The simulated outbox window, "Boîte de réception (simulée)": the list of mails and the one being read.
 
-The list is a table over ``outbox.model.OutboxModel``; the message view renders the mail's HTML part.
+The list is a table over ``outbox.model.OutboxModel``, which reads its rows a page at a time, so the
+window opens and scrolls as fast with 10,000 mails as with ten; only the mail being read is read whole
+and parsed. The message view renders the mail's HTML part.
 Inline links of a text browser are not reachable through the accessibility API, so every link of the
 mail is also offered as a real push button named after the link's text. Following a link only emits
 ``link_activated``: the main window activates the account through the service and reports back with
@@ -50,12 +52,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from monmaster_desktop.accounts.mail import MailLink, Outbox, StoredMail
+from monmaster_desktop.accounts.mail import MailLink, MailSelection, Outbox, StoredMail
 from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.forms import find_child, load_form, retranslate_form
 from monmaster_desktop.gui.language import is_language_change, translated
-from monmaster_desktop.gui.outbox.model import OutboxModel, format_mail_date
+from monmaster_desktop.gui.outbox.model import PAGE_ROWS, OutboxModel, format_mail_date
 from monmaster_desktop.gui.style import current_theme, set_style_property, theme_tokens
 from monmaster_desktop.gui.widgets.entries_table import show_entries_in
 from monmaster_desktop.gui.widgets.field_message import KINDS, FieldMessage
@@ -105,6 +107,31 @@ class _PressOnEnter(QObject):
         return False
 
 
+class _HomeAndEndMoveRows(QObject):
+    """Home and End go to the newest and the oldest mail, as in mail programs.
+
+    In a table they would go to the first and last column of the row (Ctrl+Home and Ctrl+End go to
+    the first and last row, and still do); the list selects whole rows, so that move did nothing.
+    """
+
+    def __init__(self, go_to_row: Callable[[int], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._go_to_row = go_to_row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and isinstance(watched, QTableView)
+            and watched.model().rowCount()
+        ):
+            self._go_to_row(0 if event.key() == Qt.Key.Key_Home else watched.model().rowCount() - 1)
+            return True
+        return False
+
+
 class OutboxWindow(QWidget):
     """The top-level window of the simulated mailbox. Layout in ``ui/outbox_window.ui``."""
 
@@ -150,7 +177,13 @@ class OutboxWindow(QWidget):
         self.save_button = self._child(QPushButton, "saveButton")
         self.close_button = self._child(QPushButton, "closeButton")
 
-        self.model = OutboxModel(self)
+        self.model = OutboxModel(outbox.summaries, self)
+        self._row_height_timer = QTimer(self, singleShot=True, interval=0)
+        self._row_height_timer.timeout.connect(self._fit_row_height)
+        # Queued: the model says so while the list paints, when no widget may change.
+        self.model.storage_failed.connect(
+            lambda reason: self.show_status("error", reason), Qt.ConnectionType.QueuedConnection
+        )
         self._configure_list()
         self._configure_browser()
         self.status_frame.hide()
@@ -167,6 +200,8 @@ class OutboxWindow(QWidget):
         self._press_on_enter = _PressOnEnter(self._enter_pressed, self)
         for widget in (self.mail_list, self.save_button, self.close_button):
             widget.installEventFilter(self._press_on_enter)
+        self._home_and_end = _HomeAndEndMoveRows(self._select_row, self)
+        self.mail_list.installEventFilter(self._home_and_end)
         self.save_button.clicked.connect(self._save_displayed_mail)
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
@@ -217,7 +252,7 @@ class OutboxWindow(QWidget):
         self.status_message.clear()
         self.status_frame.hide()
         self._recipient_filter = None
-        self._reload(announce_new=False)
+        self._reload(announce_new=False, reset=True)  # the rows' accessible cells go with the candidate
         self._select_row(None)
         self._show_no_mail()
         self.scroll_area.verticalScrollBar().setValue(0)
@@ -251,7 +286,11 @@ class OutboxWindow(QWidget):
                 OutboxModel.DATE_COLUMN: fit,
             },
         )
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Every row is one line of the same height (set by _fit_row_height): measuring each row's
+        # contents would read all the mails. The date column is measured on the rows in view and a
+        # page around them at most (Qt's default, 1,000 rows, would read ten pages).
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.horizontalHeader().setResizeContentsPrecision(PAGE_ROWS // 2)
         selection = view.selectionModel()
         selection.currentRowChanged.connect(self._current_row_changed)
         view.doubleClicked.connect(lambda index: self._open_row(index.row()))
@@ -284,20 +323,20 @@ class OutboxWindow(QWidget):
 
     # --- list ----------------------------------------------------------------------------------
 
-    def _reload(self, *, announce_new: bool) -> None:
+    def _reload(self, *, announce_new: bool, reset: bool = False) -> None:
         displayed_id = self.displayed_mail_id()
         current_id = self._current_mail_id()
         try:
-            entries = self._outbox.list(self._recipient_filter)
+            mail_ids = self._outbox.mail_ids(self._selection())
         except StorageError as error:  # the list stays as it was; the window says why
             self.show_status("error", error.message)
             return
-        new_entries = [entry for entry in entries if entry.id not in self._seen_ids]
-        self._seen_ids.update(entry.id for entry in entries)
+        new_ids = [mail_id for mail_id in mail_ids if mail_id not in self._seen_ids]
+        self._seen_ids.update(new_ids)
 
         self._restoring_selection = True  # a reload is not the candidate choosing a mail
         try:
-            self.model.set_entries(entries)
+            self.model.set_mail_ids(mail_ids, reset=reset)
             keep = current_id if current_id is not None else displayed_id
             self._select_row(self.model.row_of(keep) if keep is not None else None)
         finally:
@@ -305,22 +344,27 @@ class OutboxWindow(QWidget):
 
         if displayed_id is not None and self.model.row_of(displayed_id) is None:
             self._show_no_mail()
-        has_mail = bool(entries)
+        has_mail = bool(mail_ids)
         self.empty_label.setVisible(not has_mail)
         self.splitter.setVisible(has_mail)
         self.save_button.setVisible(has_mail)
-        if announce_new and new_entries:
+        self._fit_row_height()
+        if announce_new and new_ids:
+            newest_row = self.model.row_of(new_ids[0]) if len(new_ids) == 1 else None
+            newest = self.model.entry(newest_row) if newest_row is not None else None
             text = (
-                translated(_CONTEXT, NEW_MAIL, subject=new_entries[0].subject)
-                if len(new_entries) == 1
-                else plural_message(*NEW_MAILS, len(new_entries))
+                translated(_CONTEXT, NEW_MAIL, subject=newest.subject)
+                if newest is not None
+                else plural_message(*NEW_MAILS, len(new_ids))
             )
             self._announcer.announce(self.mail_list, text)
 
+    def _selection(self) -> MailSelection:
+        return MailSelection(recipient=self._recipient_filter)
+
     def _current_mail_id(self) -> int | None:
         index = self.mail_list.currentIndex()
-        entry = self.model.entry(index.row()) if index.isValid() else None
-        return entry.id if entry is not None else None
+        return self.model.mail_id(index.row()) if index.isValid() else None
 
     def _select_row(self, row: int | None) -> None:
         view = self.mail_list
@@ -346,7 +390,7 @@ class OutboxWindow(QWidget):
 
     def _open_row(self, row: int) -> None:
         """Enter or a double click on a row: read it (focus on its content)."""
-        if self.model.entry(row) is None:
+        if self.model.mail_id(row) is None:
             return
         self._select_row(row)
         self._display_row(row)
@@ -375,20 +419,22 @@ class OutboxWindow(QWidget):
     # --- message view ---------------------------------------------------------------------------
 
     def _display_row(self, row: int) -> None:
-        entry = self.model.entry(row)
-        if entry is None:
+        """Show the row's mail, read whole and parsed now (the list holds only what it shows), read."""
+        mail_id = self.model.mail_id(row)
+        if mail_id is None:
             return
         try:
-            if self._displayed is None or self._displayed.entry.id != entry.id:
-                stored = self._outbox.get(entry.id)
+            if self._displayed is None or self._displayed.entry.id != mail_id:
+                stored = self._outbox.get(mail_id)
                 if stored is None:  # removed behind our back: show the list as it is now
                     self._reload(announce_new=False)
                     return
                 self._display(stored)
-            if not entry.is_read:
+            entry = self.model.entry(row)
+            if entry is not None and not entry.is_read:
                 now = self._clock()
-                self._outbox.mark_read(entry.id, now)
-                self.model.mark_read(entry.id, now)
+                self._outbox.mark_read(mail_id, now)
+                self.model.mark_read(mail_id, now)
         except StorageError as error:  # a full or read-only disk: the mail stays unread, and we say why
             self.show_status("error", error.message)
 
@@ -536,6 +582,15 @@ class OutboxWindow(QWidget):
                 self.message_browser.setHtml(self._displayed.html_body)
                 self.message_browser.verticalScrollBar().setValue(position)
 
+    def _fit_row_height(self) -> None:
+        """Every row as high as the first one needs at the current text size (one line, bold or not)."""
+        if not self.model.rowCount():
+            return
+        header = self.mail_list.verticalHeader()
+        height = max(self.mail_list.sizeHintForRow(0), header.minimumSectionSize())
+        if header.defaultSectionSize() != height:
+            header.setDefaultSectionSize(height)
+
     def _fit_to_text_size(self) -> None:
         """List beside the mail when there is room for both, above it otherwise (large text, narrow window).
 
@@ -543,6 +598,8 @@ class OutboxWindow(QWidget):
         the content scrolls rather than clips (200 % text at 1366×768).
         """
         metrics = self.fontMetrics()
+        # Once every widget has its new font and style sheet (they change one after the other).
+        self._row_height_timer.start()
         self.message_browser.setMinimumHeight(metrics.lineSpacing() * 9)
         self.mail_list.setMinimumHeight(metrics.lineSpacing() * 5)
         side_by_side = self.width() >= metrics.averageCharWidth() * SIDE_BY_SIDE_MIN_CHARACTERS
