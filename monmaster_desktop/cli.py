@@ -20,9 +20,11 @@ from pathlib import Path
 from monmaster_desktop import APP_DISPLAY_NAME, i18n, texts
 from monmaster_desktop.accounts.service import AccountService, open_account_service
 from monmaster_desktop.accounts.store import DatabaseDamagedError, to_text
+from monmaster_desktop.configuration import MAX_IDLE_SECONDS, FileConfiguration, read_configuration
 from monmaster_desktop.exit_codes import EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
 from monmaster_desktop.i18n import N_, gettext
-from monmaster_desktop.settings import CaptchaMode, DataError, Settings, default_data_dir
+from monmaster_desktop.operator_commands import add_operator_commands, run_operator_command
+from monmaster_desktop.settings import CaptchaMode, DataError, KioskSettings, Settings, default_data_dir
 
 # --- Texts (project-written) ------------------------------------------------------------------------
 DESCRIPTION = N_(
@@ -39,6 +41,17 @@ LANG_HELP = N_(
     "langue de l'interface et des messages : fr (français, par défaut) ou en (anglais) ; le bouton de "
     "l'accueil la change aussi"
 )
+IDLE_TIMEOUT_HELP = N_(
+    "mode borne : secondes sans aucune action avant l'avertissement de fin de session (par défaut : 120 ; "
+    "l'avertissement laisse ensuite 30 secondes pour continuer)"
+)
+SECONDS = N_("SECONDES")
+CONFIG_HELP = N_(
+    "fichier de configuration de la borne (TOML) ; par défaut : monmaster-desktop.toml dans le dossier de "
+    "configuration de l'utilisateur, s'il existe"
+)
+FILE = N_("FICHIER")
+IDLE_TIMEOUT_OUT_OF_RANGE = N_("--idle-timeout : un nombre de secondes entre 1 et {high} est attendu")
 SCREENSHOTS_HELP = N_(
     "enregistrer une capture PNG de chaque page dans ses états typiques, en français et en anglais, à 100 %% "
     "et 200 %% de taille de texte, sans écran et sur des données jetables, puis quitter"
@@ -91,9 +104,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir_option(parser, default=None)
     parser.add_argument("--kiosk", action="store_true", help=gettext(KIOSK_HELP))
     parser.add_argument(
+        "--idle-timeout",
+        type=int,
+        metavar=gettext(SECONDS),
+        help=gettext(IDLE_TIMEOUT_HELP),
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar=gettext(FILE),
+        help=gettext(CONFIG_HELP),
+    )
+    parser.add_argument(
         "--captcha",
         choices=[mode.value for mode in CaptchaMode],
-        default=CaptchaMode.IMAGE.value,
+        default=None,
         help=gettext(CAPTCHA_HELP),
     )
     parser.add_argument(
@@ -117,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     outbox_show = outbox_commands.add_parser("show", help=gettext(OUTBOX_SHOW_HELP))
     _add_data_dir_option(outbox_show, default=argparse.SUPPRESS)
     outbox_show.add_argument("id", type=int, metavar="ID", help=gettext(MAIL_ID_HELP))
+    add_operator_commands(commands, lambda sub: _add_data_dir_option(sub, default=argparse.SUPPRESS))
     return parser
 
 
@@ -160,11 +186,23 @@ def _add_data_dir_option(parser: argparse.ArgumentParser, default: object) -> No
     action.default_data_dir = _DefaultDataDir()  # type: ignore[attr-defined]
 
 
-def settings_from(arguments: argparse.Namespace) -> Settings:
+def settings_from(arguments: argparse.Namespace, configured: FileConfiguration | None = None) -> Settings:
+    """The settings the options give; those they leave out come from the configuration file, if read."""
+    configured = configured or FileConfiguration()
+    kiosk_defaults = KioskSettings()
+    idle_timeout = arguments.idle_timeout or configured.idle_timeout or kiosk_defaults.idle_timeout
+    kiosk_settings = KioskSettings(
+        idle_timeout=idle_timeout,
+        warning=configured.idle_warning or kiosk_defaults.warning,
+        return_after_activation=configured.return_after_activation or kiosk_defaults.return_after_activation,
+        theme=configured.theme or kiosk_defaults.theme,
+        text_scale=(configured.text_size or round(kiosk_defaults.text_scale * 100)) / 100,
+    )
     return Settings(
         data_dir=arguments.data_dir or default_data_dir(),
-        captcha=CaptchaMode(arguments.captcha),
-        kiosk=arguments.kiosk,
+        captcha=CaptchaMode(arguments.captcha or configured.captcha or CaptchaMode.IMAGE.value),
+        kiosk=arguments.kiosk or bool(configured.kiosk),
+        kiosk_settings=kiosk_settings,
         language=arguments.lang,
     )
 
@@ -181,7 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except i18n.CatalogMissing as error:  # an installation built without its catalogs
         print(error, file=sys.stderr)
         return EXIT_DATA_UNUSABLE
-    arguments = build_parser().parse_args(argv)
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if arguments.idle_timeout is not None and not 1 <= arguments.idle_timeout <= MAX_IDLE_SECONDS:
+        parser.error(gettext(IDLE_TIMEOUT_OUT_OF_RANGE).format(high=MAX_IDLE_SECONDS))
     settings = settings_from(arguments)
     if arguments.self_test:
         from monmaster_desktop.gui.selftest import run_self_test  # loads Qt, offscreen
@@ -197,6 +238,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{missing}\n{gettext(texts.WITHOUT_A_SCREEN)}", file=sys.stderr)
             return EXIT_NO_DISPLAY
         from monmaster_desktop.crash_log import start_crash_log  # reads the version: slow, GUI only
+        try:
+            settings = settings_from(arguments, read_configuration(arguments.config))
+        except DataError as error:
+            print(error, file=sys.stderr)
+            return EXIT_DATA_UNUSABLE
         from monmaster_desktop.gui.app import run_gui  # Qt is loaded only for the GUI
 
         crash_log = start_crash_log(settings.data_dir)  # a tester attaches it to a report
@@ -236,6 +282,8 @@ def missing_display() -> str | None:
 
 
 def _run_command(arguments: argparse.Namespace, settings: Settings) -> int:
+    if arguments.command == "operator":
+        return run_operator_command(arguments, settings)
     service = open_account_service(settings)
     try:
         if arguments.command == "accounts":

@@ -21,6 +21,7 @@ from monmaster_desktop import APP_NAME, texts
 from monmaster_desktop.i18n import message
 
 DATABASE_FILE_NAME = "monmaster.sqlite3"
+LOCK_FILE_NAME = "monmaster.lock"
 
 
 class CaptchaMode(Enum):
@@ -53,6 +54,23 @@ class SignInThrottle:
 
 
 @dataclass(frozen=True)
+class KioskSettings:
+    """How a kiosk behaves between candidates (docs/kiosk.md); the operator's configuration file sets them.
+
+    Times are in seconds. The warning lasts at least 20 s (RGAA 13.1: time to answer).
+    """
+
+    idle_timeout: int = 120  # without any input, the warning opens
+    warning: int = 30  # the warning's countdown; without an answer the session ends
+    return_after_activation: int = 30  # "Compte activé" goes back to "Accueil" by itself after this
+    theme: str = "system"  # what each session starts with: system, light, dark, high-contrast
+    text_scale: float = 1.0  # 1.0 to 2.0 (100 % to 200 %)
+
+
+MIN_WARNING_SECONDS = 20
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path
     activation_token_lifetime: timedelta = timedelta(hours=72)
@@ -60,11 +78,17 @@ class Settings:
     throttle: SignInThrottle = field(default_factory=SignInThrottle)
     captcha: CaptchaMode = CaptchaMode.IMAGE
     kiosk: bool = False
+    kiosk_settings: KioskSettings = field(default_factory=KioskSettings)
     language: str = "fr"
 
     @property
     def database_path(self) -> Path:
         return self.data_dir / DATABASE_FILE_NAME
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file that keeps a second instance off this data folder (instance_lock.py)."""
+        return self.data_dir / LOCK_FILE_NAME
 
 
 def default_data_dir() -> Path:

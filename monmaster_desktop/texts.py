@@ -180,7 +180,8 @@ DISPLAY_PLATFORM_FAILED = N_(
 WITHOUT_A_SCREEN = N_(
     "Sans écran, ces commandes fonctionnent : monmaster-desktop --self-test, "
     "monmaster-desktop --screenshots DOSSIER, monmaster-desktop accounts list, "
-    "monmaster-desktop outbox list et monmaster-desktop outbox show ID."
+    "monmaster-desktop outbox list, monmaster-desktop outbox show ID et les outils de l'opérateur "
+    "(monmaster-desktop operator set-pin, export, purge)."
 )
 
 
@@ -236,3 +237,62 @@ MOMENT = N_("{date} à {time}")
 FORM_ERRORS = N_plural("Le formulaire contient {count} erreur.", "Le formulaire contient {count} erreurs.")
 NEW_MAILS = N_plural("{count} nouveau courriel", "{count} nouveaux courriels")
 LOG_ENTRIES = N_plural("{count} entrée.", "{count} entrées.")
+
+# --- The operator's configuration file (project-written; docs/kiosk.md) -----------------------------
+CONFIG_MISSING = N_("Le fichier de configuration {path} est introuvable.")
+CONFIG_UNREADABLE = N_("Le fichier de configuration {path} ne peut pas être lu (droits d'accès ?).")
+CONFIG_NOT_TOML = N_("Le fichier de configuration {path} n'est pas un fichier TOML valide : {reason}.")
+CONFIG_UNKNOWN_KEY = N_(
+    "Le fichier de configuration {path} contient la clé inconnue « {key} ». Clés possibles : {known}."
+)
+CONFIG_BAD_VALUE = N_("Dans le fichier de configuration {path}, la valeur de « {key} » doit être {expected}.")
+CONFIG_EXPECTED_BOOLEAN = N_("true ou false")
+CONFIG_EXPECTED_SECONDS = N_("un nombre entier de secondes entre {low} et {high}")
+CONFIG_EXPECTED_ONE_OF = N_("l'une de ces valeurs : {choices}")
+
+# --- One instance per data folder (project-written) ---------------------------------------------------
+ALREADY_RUNNING_TITLE = N_("Mon Master Desktop est déjà ouvert")
+ALREADY_RUNNING = N_(
+    "Mon Master Desktop est déjà ouvert sur le dossier des données {folder}. Utilisez la fenêtre déjà "
+    "ouverte, ou quittez-la avant de recommencer. Pour utiliser un autre dossier : --data-dir DOSSIER."
+)
+LOCK_UNAVAILABLE = N_(
+    "Impossible de créer le fichier de verrou {path} ({reason}) : Mon Master Desktop ne peut pas "
+    "vérifier qu'il n'est pas déjà ouvert sur ce dossier."
+)
+
+# --- The operator's PIN (project-written) -----------------------------------------------------------
+PIN_RULE = N_("Le code opérateur doit comporter de 6 à 12 chiffres, sans espace ni autre caractère.")
+PIN_NOT_SET = N_(
+    "Aucun code opérateur n'est défini. Définissez-en un avec « monmaster-desktop operator set-pin »."
+)
+PIN_REFUSED = N_("Code opérateur incorrect.")
+PIN_REFUSED_THEN_WAIT = N_("Code opérateur incorrect. Trop d'essais : réessayez dans {wait}.")
+PIN_THROTTLED = N_("Trop d'essais de code opérateur. Réessayez dans {wait}.")
+PIN_MISMATCH = N_("Les deux codes saisis ne sont pas identiques.")
+PIN_SET_DONE = N_("Le code opérateur est enregistré.")
+
+# --- The operator's tools (project-written) -------------------------------------------------------------
+# Keyed by AuditAction's values (accounts.operator).
+AUDIT_ACTIONS = {
+    "pin_set": N_("Code opérateur défini"),
+    "pin_refused": N_("Code opérateur refusé"),
+    "console_opened": N_("Console ouverte"),
+    "export_csv": N_("Export CSV"),
+    "export_json": N_("Export JSON"),
+    "purge": N_("Effacement des données des candidats"),
+    "kiosk_quit": N_("Borne quittée"),
+}
+EXPORT_DONE = N_("{count} compte(s) exporté(s) dans {path}.")
+EXPORT_AUDIT_DONE = N_("Journal des actions exporté dans {path}.")
+EXPORT_FAILED = N_(
+    "L'export n'a pas pu être écrit dans {path} ({reason}). Aucun fichier partiel n'a été laissé."
+)
+PURGE_DONE = N_(
+    "Données des candidats effacées : {accounts} compte(s) et {mails} courriel(s). Les fichiers du dossier "
+    "des données n'en gardent aucune trace."
+)
+PURGE_SET_ASIDE_DONE = N_("{count} copie(s) de base endommagée mise(s) de côté ont aussi été supprimée(s).")
+PURGE_NEEDS_YES = N_(
+    "L'effacement de toutes les données des candidats est définitif : ajoutez --yes pour confirmer."
+)

@@ -292,7 +292,7 @@ class Outbox:
                 query = f"SELECT id FROM outbox{where} ORDER BY sent_at DESC, id DESC"
                 return [row[0] for row in connection.execute(query, parameters)]
             found: list[tuple[str, int]] = []
-            for chunk in _chunks(selection.mail_ids):
+            for chunk in _chunks(tuple(dict.fromkeys(selection.mail_ids))):  # each id once
                 query = f"SELECT sent_at, id FROM outbox{where} AND id IN ({', '.join('?' * len(chunk))})"
                 found += [(row[0], row[1]) for row in connection.execute(query, (*parameters, *chunk))]
         return [mail_id for _sent_at, mail_id in sorted(found, reverse=True)]

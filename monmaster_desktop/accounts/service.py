@@ -230,6 +230,11 @@ class AccountService:
         self._database.close()
 
     @property
+    def database(self) -> Database:
+        """The database the service writes to, shared with the operator's tools (accounts/operator.py)."""
+        return self._database
+
+    @property
     def _validity_hours(self) -> int:
         return max(1, round(self._settings.activation_token_lifetime.total_seconds() / 3600))
 

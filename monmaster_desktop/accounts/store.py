@@ -94,6 +94,23 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO secrets (name, value) VALUES ('sign_in_throttle_key', randomblob(32));
     """,
     """
+    -- The operator's tools (accounts/operator.py): the PIN that opens the console, as an argon2id
+    -- hash, with its own throttle; and the audit of what operators did (never a candidate's data).
+    CREATE TABLE operator_pin (
+        id            INTEGER PRIMARY KEY CHECK (id = 1),
+        pin_hash      TEXT NOT NULL CHECK (length(pin_hash) <= 256),
+        set_at        TEXT NOT NULL CHECK (length(set_at) <= 32),
+        failures      INTEGER NOT NULL DEFAULT 0,
+        locked_until  TEXT CHECK (locked_until IS NULL OR length(locked_until) <= 32)
+    );
+    CREATE TABLE operator_audit (
+        id      INTEGER PRIMARY KEY,
+        at      TEXT NOT NULL CHECK (length(at) <= 32),
+        action  TEXT NOT NULL CHECK (length(action) <= 32),
+        count   INTEGER
+    );
+    """,
+    """
     -- The outbox window reads its list a page at a time, newest first (accounts/mail.py,
     -- Outbox.mail_ids and Outbox.summaries): the ids in order come from these indexes alone, never
     -- from the table's rows and their messages. The rowid (id) ends every index, so "sent_at DESC,
@@ -107,7 +124,10 @@ _TABLES_AT_VERSION: tuple[frozenset[str], ...] = (
     frozenset(),
     frozenset({"accounts", "activation_tokens", "outbox", "sign_in_failures"}),
     frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"}),
-    frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"}),
+    frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"})
+    | {"operator_pin", "operator_audit"},
+    frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"})
+    | {"operator_pin", "operator_audit"},
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 THROTTLE_KEY_NAME = "sign_in_throttle_key"

@@ -3,7 +3,9 @@
 Start-up never ends in a traceback or in Qt's English abort: no usable screen is said in words
 (exit 3); data that cannot be used is said in a dialog and on stderr (exit 2); a damaged database
 is moved aside by the core, and a dialog tells the operator where it went (docs/reliability.md). The
-language is the one of ``--lang`` (French by default), which stays the kiosk's default.
+language is the one of ``--lang`` (French by default), which stays the kiosk's default. One
+instance per data folder: a second one says so and exits with status 4 (docs/kiosk.md). A kiosk
+starts only once its operator's PIN exists, and is shown by its controller (``gui/kiosk``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from monmaster_desktop import APP_DISPLAY_NAME, APP_NAME, i18n, texts, validatio
 from monmaster_desktop.accounts.service import AccountService, open_account_service, start_account_service
 from monmaster_desktop.accounts.store import utc_now
 from monmaster_desktop.assets import resource_file
-from monmaster_desktop.exit_codes import EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
+from monmaster_desktop.exit_codes import EXIT_ALREADY_RUNNING, EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.accessibility.password_protection import install_password_protection
 from monmaster_desktop.gui.accessibility.recorder import start_accessibility_log
@@ -30,13 +32,16 @@ from monmaster_desktop.gui.accessibility.safe_interfaces import install_safe_acc
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.first_paint import after_first_paint, install_start_up_probe
+from monmaster_desktop.gui.kiosk.controller import KioskController, install_kiosk
+from monmaster_desktop.gui.kiosk.single_instance import AlreadyRunning, lock_data_folder
 from monmaster_desktop.gui.language import LanguageUnavailable, install_language
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.operator.access import OperatorAccess, install_operator_access
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
 from monmaster_desktop.gui.testers.menu import install_accessibility_menu
 from monmaster_desktop.gui.worker import TaskRunner
-from monmaster_desktop.i18n import gettext
-from monmaster_desktop.settings import DataError, Settings
+from monmaster_desktop.i18n import gettext, message
+from monmaster_desktop.settings import DataError, Settings, ensure_private_dir, os_error_reason
 
 
 def create_application(argv: list[str] | None = None, language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
@@ -73,6 +78,16 @@ def create_main_window(
     )
     window = MainWindow(context, appearance=appearance)
     install_accessibility_menu(window, context, log)
+    kiosk = install_kiosk(window, appearance) if settings.kiosk else None
+
+    def purged(console: QWidget) -> None:
+        # Nothing of the purged candidates stays on screen either; the console stays open.
+        if kiosk is not None:
+            kiosk.end_session(keep_open=console)
+        else:
+            window.wizard.start_over_requested.emit()
+
+    install_operator_access(window, on_quit=kiosk.quit_kiosk if kiosk else window.close, on_purged=purged)
     return window
 
 
@@ -85,17 +100,38 @@ def run_gui(settings: Settings) -> int:
         return EXIT_DATA_UNUSABLE
     appearance = AppearanceController(app)  # the saved (or the system's) theme and text size
     try:
+        ensure_private_dir(settings.data_dir)
+        lock = lock_data_folder(settings)  # held until the end of the run
+    except DataError as error:
+        return _refuse_to_start(str(error), EXIT_DATA_UNUSABLE)
+    except AlreadyRunning:
+        said = message(texts.ALREADY_RUNNING, folder=settings.data_dir)
+        return _refuse_to_start(said, EXIT_ALREADY_RUNNING, gettext(texts.ALREADY_RUNNING_TITLE))
+    except OSError as error:
+        said = message(texts.LOCK_UNAVAILABLE, path=settings.lock_path, reason=os_error_reason(error))
+        return _refuse_to_start(said, EXIT_DATA_UNUSABLE)
+    try:
+        return _run_locked(app, settings, appearance)
+    finally:
+        lock.unlock()
+
+
+def _run_locked(app: QApplication, settings: Settings, appearance: AppearanceController) -> int:
+    try:
         started = start_account_service(settings)
     except DataError as error:
-        print(error, file=sys.stderr)
-        QMessageBox.critical(None, APP_DISPLAY_NAME, str(error))
-        return EXIT_DATA_UNUSABLE
+        return _refuse_to_start(str(error), EXIT_DATA_UNUSABLE)
     window = create_main_window(settings, appearance, started.service)
     after_first_paint(window, lambda: _after_first_paint(app))
     # Installed last, so its event filter sees the first paint first: it reports before the rest runs.
     install_start_up_probe(window)
-    if settings.kiosk:
-        window.showFullScreen()
+    kiosk = window.findChild(KioskController)
+    if kiosk is not None:
+        access = window.findChild(OperatorAccess)
+        assert access is not None
+        if not access.require_pin():  # a kiosk cannot run without its operator's PIN
+            return 0
+        kiosk.show()
     else:
         window.show()
     if started.set_aside is not None:
@@ -112,6 +148,11 @@ def _after_first_paint(app: QApplication) -> None:
     threading.Thread(target=validation.import_checkers, name="import-checkers", daemon=True).start()
     # Reading the version loads importlib.metadata (tens of milliseconds); nothing reads it earlier.
     app.setApplicationVersion(monmaster_desktop.__version__)
+def _refuse_to_start(said: str, status: int, title: str = APP_DISPLAY_NAME) -> int:
+    """Say why the application cannot start, on stderr and in a dialog; the exit status."""
+    print(said, file=sys.stderr)
+    QMessageBox.critical(None, title, said)
+    return status
 
 
 def set_aside_notice(kept: Path) -> str:
@@ -149,8 +190,8 @@ def _create_application_or_exit() -> QApplication:
         app = create_application()
     finally:
         qInstallMessageHandler(previous)
-    for category, message in held:
-        print(f"{category}: {message}" if category and category != "default" else message, file=sys.stderr)
+    for category, said in held:
+        print(f"{category}: {said}" if category and category != "default" else said, file=sys.stderr)
     return app
 
 

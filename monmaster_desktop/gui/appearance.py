@@ -193,6 +193,21 @@ class AppearanceController(QObject):
                 translated(_CONTEXT, THEME_ANNOUNCEMENT, name=translated(_CONTEXT, THEME_NAMES[choice]))
             )
 
+    def restore(self, choice: str, scale: float) -> None:
+        """Back to ``choice`` and ``scale`` without a word to screen readers: a kiosk's new session.
+
+        The new session's page announcement follows; a "Thème : …" before it would only be noise.
+        """
+        if choice not in THEME_CHOICES:
+            raise ValueError(f"unknown theme choice {choice!r}; expected one of {THEME_CHOICES}")
+        self._choice = choice
+        self._scale = nearest_text_scale(scale)
+        self._store.setValue(THEME_KEY, choice)
+        self._store.setValue(TEXT_SCALE_KEY, self._scale)
+        self._store.sync()
+        self._request_colour_scheme()
+        self._apply()
+
     def zoom_in(self) -> None:
         self._step_scale(+1)
 

@@ -40,6 +40,7 @@ class CandidateSession:
     activation_message: str | None = None  # what "Compte activé" says (first activation or already active)
     signed_in_account: Account | None = None
     prefill_sign_in_email: str | None = None
+    sent_mail_ids: list[int] = field(default_factory=list)  # what a kiosk's outbox lists
 
 
 @dataclass

@@ -168,8 +168,14 @@ class MainWindow(QMainWindow):
 
     def outbox_window(self) -> OutboxWindow:
         if self._outbox_window is None:
+            # On a kiosk the next candidate must not read the previous one's mail: the window lists
+            # only the mails of the current session.
             self._outbox_window = OutboxWindow(
-                self.context.service.outbox, self.context.clock, self.context.announcer, self
+                self.context.service.outbox,
+                self.context.clock,
+                self.context.announcer,
+                self,
+                only_mail_ids=self.context.session.sent_mail_ids if self.context.settings.kiosk else None,
             )
             self._outbox_window.link_activated.connect(self.follow_mail_link)
             if self.appearance is not None:  # Ctrl + / Ctrl − work in the outbox window too
@@ -179,12 +185,15 @@ class MainWindow(QMainWindow):
     def open_outbox(self, mail_id: int | None = None) -> None:
         window = self.outbox_window()
         if self.context.settings.kiosk:
-            # On a kiosk the next candidate must not read the previous one's mail.
-            window.set_recipient_filter(self.context.session.registered_email or "")
+            window.set_mail_ids(self.context.session.sent_mail_ids)
         window.show_mail(mail_id)
 
     def mail_sent(self, mail_id: int) -> None:
+        if mail_id not in self.context.session.sent_mail_ids:
+            self.context.session.sent_mail_ids.append(mail_id)
         if self._outbox_window is not None:
+            if self.context.settings.kiosk:
+                self._outbox_window.set_mail_ids(self.context.session.sent_mail_ids)
             self._outbox_window.refresh()
         else:
             try:

@@ -1,4 +1,4 @@
-"""GUI fixtures: a GuiContext over a fast-hash service, and the announcements it sends."""
+"""GUI fixtures: a GuiContext over a fast-hash service, the announcements it sends, run_gui in process."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 from gui_support import AnnouncementLog, shown_wizards
+from PySide6.QtWidgets import QApplication, QWidget
 
 from monmaster_desktop.accounts.service import AccountService
+from monmaster_desktop.gui import app as gui_app
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.worker import TaskRunner
@@ -32,3 +34,21 @@ def announcements(gui_context: GuiContext) -> AnnouncementLog:
 def _release_shown_wizards() -> Iterator[None]:
     yield
     shown_wizards.clear()
+
+
+@pytest.fixture
+def started_gui(qapp, monkeypatch) -> Iterator[list[QWidget]]:
+    """run_gui in this process: its windows are collected instead of entering the event loop."""
+    shown: list[QWidget] = []
+
+    def exec_once() -> int:
+        qapp.processEvents()
+        shown.extend(widget for widget in QApplication.topLevelWidgets() if widget.isVisible())
+        return 0
+
+    monkeypatch.setattr(gui_app, "_create_application_or_exit", lambda: qapp)
+    monkeypatch.setattr(gui_app, "AppearanceController", lambda app: None)  # no saved user settings
+    monkeypatch.setattr(qapp, "exec", exec_once)
+    yield shown
+    for widget in shown:
+        widget.close()

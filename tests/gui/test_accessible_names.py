@@ -7,10 +7,14 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QWidget
 
+from monmaster_desktop.accounts.operator import OperatorService
 from monmaster_desktop.gui.context import GuiContext
+from monmaster_desktop.gui.kiosk.idle import IdleWarningDialog
 from monmaster_desktop.gui.main_window import MainWindow
+from monmaster_desktop.gui.operator.console import OperatorConsole, PurgeDialog
+from monmaster_desktop.gui.operator.pin_dialogs import NewPinDialog, PinPromptDialog
 from monmaster_desktop.settings import CaptchaMode
 
 
@@ -47,14 +51,37 @@ def test_every_focusable_control_is_named_after_its_label(qtbot, gui_context: Gu
 
     checked = 0
     for root in roots:
-        for control in focusable_controls(root):
-            name = accessible_name(control)
-            where = f"{type(control).__name__} {control.objectName()!r}"
-            assert name.strip(), f"{where} has no accessible name"
-            label = visible_label(control)
-            if isinstance(control, QLineEdit):
-                assert label is not None, f"{where} has no visible label (QLabel buddy)"
-            if label:
-                assert name == label, f"{where}: accessible name {name!r} differs from its label {label!r}"
-            checked += 1
+        checked += assert_named_after_labels(focusable_controls(root))
     assert checked > 30
+
+
+def assert_named_after_labels(controls: list[QWidget], where_prefix: str = "") -> int:
+    """Every control has a name, and it is its visible label; how many were checked."""
+    for control in controls:
+        name = accessible_name(control)
+        where = f"{where_prefix}{type(control).__name__} {control.objectName()!r}"
+        assert name.strip(), f"{where} has no accessible name"
+        label = visible_label(control)
+        if isinstance(control, QLineEdit):
+            assert label is not None, f"{where} has no visible label (QLabel buddy)"
+        if label:
+            assert name == label, f"{where}: accessible name {name!r} differs from its label {label!r}"
+    return len(controls)
+
+
+def test_the_kiosks_and_the_operators_dialogs_name_every_control_after_its_label(
+    qtbot, gui_context: GuiContext
+) -> None:
+    operator = OperatorService(gui_context.service.database, gui_context.settings.hashing)
+    runner, announcer = gui_context.runner, gui_context.announcer
+    dialogs: list[QDialog] = [
+        IdleWarningDialog(),
+        PinPromptDialog(operator, runner, announcer),
+        NewPinDialog(operator, runner, announcer),
+        PurgeDialog(3),
+        OperatorConsole(operator, runner, announcer, kiosk=True),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() and accessible_name(dialog) == dialog.windowTitle()
+        assert assert_named_after_labels(focusable_controls(dialog), f"{dialog.objectName()}: "), dialog

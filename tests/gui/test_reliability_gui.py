@@ -232,24 +232,6 @@ def test_a_full_database_is_told_on_sign_in_and_nothing_typed_is_lost(qtbot, win
 # --- start-up -----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def started_gui(qapp, monkeypatch) -> Iterator[list[QWidget]]:
-    """run_gui in this process: its windows are collected instead of entering the event loop."""
-    shown: list[QWidget] = []
-
-    def exec_once() -> int:
-        qapp.processEvents()
-        shown.extend(widget for widget in QApplication.topLevelWidgets() if widget.isVisible())
-        return 0
-
-    monkeypatch.setattr(gui_app, "_create_application_or_exit", lambda: qapp)
-    monkeypatch.setattr(gui_app, "AppearanceController", lambda app: None)  # no saved user settings
-    monkeypatch.setattr(qapp, "exec", exec_once)
-    yield shown
-    for widget in shown:
-        widget.close()
-
-
 def test_a_damaged_database_is_set_aside_and_the_operator_told(
     started_gui: list[QWidget], tmp_path: Path, qtbot
 ) -> None:

@@ -283,4 +283,5 @@ def test_aller_a_is_hidden_in_kiosk_mode(qtbot, gui_context: GuiContext, log: Ac
     qtbot.addWidget(window)
     installed = install_accessibility_menu(window, gui_context, log)
     assert not installed.go_to_action.isVisible()
-    assert installed.log_action.isVisible()
+    # The log is hidden too (it holds the previous candidates' announcements), its shortcut off.
+    assert not installed.menu.menuAction().isVisible() and not installed.log_action.isEnabled()

@@ -61,6 +61,8 @@ PAINTED_PAIRS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("mail footer <small> in the outbox (outbox_window)", "text-mention", ("background-alt",), "text"),
     ("unread mail dot (outbox_window)", "primary", SURFACES, "component"),
     ("link words inside a focused link button (role=link-text)", "primary", ("focus-background",), "text"),
+    ("bars of the operator's hourly chart (operator/chart.py)", "primary", ("background",), "component"),
+    ("counts and hours under the hourly chart (operator/chart.py)", "text", ("background",), "text"),
 )
 # The white check, cross, "i" or "!" inside a status icon's disc (feedback.paint_status_icon).
 ICON_GLYPH = "#ffffff"

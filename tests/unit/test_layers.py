@@ -30,6 +30,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "monmaster_desktop.captcha",
             "monmaster_desktop.crash_log",
             "monmaster_desktop.exit_codes",
+            "monmaster_desktop.configuration",
+            "monmaster_desktop.instance_lock",
         ),
     ),
     ("the local platform", ("monmaster_desktop.accounts",)),
@@ -57,12 +59,16 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pages", ("monmaster_desktop.gui.pages",)),
     ("the wizard and the outbox", ("monmaster_desktop.gui.wizard", "monmaster_desktop.gui.outbox")),
     ("the main window", ("monmaster_desktop.gui.main_window",)),
+    ("the kiosk and the operator's tools", ("monmaster_desktop.gui.kiosk", "monmaster_desktop.gui.operator")),
     ("testers' tools", ("monmaster_desktop.gui.testers",)),
     (
         "assembly",
         ("monmaster_desktop.gui.app", "monmaster_desktop.gui.selftest", "monmaster_desktop.gui.screenshots"),
     ),
-    ("entry points", ("monmaster_desktop.cli", "monmaster_desktop.__main__")),
+    (
+        "entry points",
+        ("monmaster_desktop.cli", "monmaster_desktop.operator_commands", "monmaster_desktop.__main__"),
+    ),
 )
 
 

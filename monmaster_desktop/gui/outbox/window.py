@@ -15,7 +15,7 @@ mail's raw source, and never touches the database except through ``Outbox``.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -143,12 +143,16 @@ class OutboxWindow(QWidget):
         clock: Callable[[], datetime],
         announcer: Announcer,
         parent: QWidget | None = None,
+        *,
+        only_mail_ids: Collection[int] | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._outbox = outbox
         self._clock = clock
         self._announcer = announcer
         self._recipient_filter: str | None = None
+        # A kiosk lists only the mails its current session sent (set_mail_ids); None lists them all.
+        self._mail_ids: tuple[int, ...] | None = tuple(only_mail_ids) if only_mail_ids is not None else None
         self._displayed: StoredMail | None = None
         self._link_buttons: list[QPushButton] = []
         self._seen_ids: set[int] = set()
@@ -236,6 +240,11 @@ class OutboxWindow(QWidget):
         self._recipient_filter = email or None
         self._reload(announce_new=self.isVisible())
 
+    def set_mail_ids(self, mail_ids: Collection[int]) -> None:
+        """Kiosk mode: list only these mails, the current session's (none after the session ends)."""
+        self._mail_ids = tuple(mail_ids)
+        self._reload(announce_new=self.isVisible())
+
     def show_status(self, kind: str, text: str) -> None:
         """An alert inside the window (e.g. the result of following a link), announced to screen readers."""
         if kind not in KINDS:
@@ -247,11 +256,16 @@ class OutboxWindow(QWidget):
         self._announcer.announce(self.status_message, text, assertive=kind in ("error", "warning"))
 
     def clear(self) -> None:
-        """Kiosk reset: hidden, nothing selected or displayed, no status, no filter."""
+        """Reset for the next candidate: hidden, nothing selected or displayed, no status, no filter.
+
+        A window restricted to a session's mails stays restricted, to none of them.
+        """
         self.hide()
         self.status_message.clear()
         self.status_frame.hide()
         self._recipient_filter = None
+        if self._mail_ids is not None:
+            self._mail_ids = ()
         self._reload(announce_new=False, reset=True)  # the rows' accessible cells go with the candidate
         self._select_row(None)
         self._show_no_mail()
@@ -360,7 +374,8 @@ class OutboxWindow(QWidget):
             self._announcer.announce(self.mail_list, text)
 
     def _selection(self) -> MailSelection:
-        return MailSelection(recipient=self._recipient_filter)
+        # A kiosk's session lists its own few mails, found by id; the table's other rows are never read.
+        return MailSelection(recipient=self._recipient_filter, mail_ids=self._mail_ids)
 
     def _current_mail_id(self) -> int | None:
         index = self.mail_list.currentIndex()

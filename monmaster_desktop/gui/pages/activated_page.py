@@ -1,9 +1,13 @@
-"""Compte activé: the activation's result, then "Se connecter"."""
+"""Compte activé: the activation's result, then "Se connecter".
+
+On a kiosk the page also counts down to the automatic return to "Accueil" (``show_auto_return``,
+driven by ``gui/kiosk``); "Rester sur cette page" stops it (``stay_requested``).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QWizard
 
 from monmaster_desktop import texts
 from monmaster_desktop.gui.context import GuiContext, PageId
@@ -18,9 +22,15 @@ SIGN_IN_BUTTON = QT_TRANSLATE_NOOP("ActivatedPage", "Se connecter")
 class ActivatedPage(FormPage):
     FORM = "activated_page.ui"
 
+    stay_requested = Signal()  # "Rester sur cette page": the automatic return is stopped
+
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
         self.message = self.child(FieldMessage, "activationMessage")
+        self.auto_return_frame = self.child(QFrame, "autoReturnFrame")
+        self.auto_return_label = self.child(QLabel, "autoReturnLabel")
+        self.stay_button = self.child(QAbstractButton, "stayButton")
+        self.stay_button.clicked.connect(self.stay_requested)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -34,6 +44,24 @@ class ActivatedPage(FormPage):
     def nextId(self) -> int:
         return PageId.SIGN_IN
 
+    def show_auto_return(self, text: str | None) -> None:
+        """Show the countdown to the automatic return (``text``), or hide it (None).
+
+        While shown, the countdown also labels the heading, so a screen reader landing on the heading
+        says it with the page (docs/accessibility.md, "What Orca says").
+        """
+        heading = self.heading()
+        if text is None:
+            self.auto_return_frame.hide()
+            if self.auto_return_label.buddy() is not None:
+                self.auto_return_label.setBuddy(None)  # type: ignore[arg-type]
+            return
+        self.auto_return_label.setText(text)
+        self.auto_return_frame.show()
+        if heading is not None and self.auto_return_label.buddy() is not heading:
+            self.auto_return_label.setBuddy(heading)
+
     def clear(self) -> None:
         super().clear()
         self.message.clear()
+        self.show_auto_return(None)

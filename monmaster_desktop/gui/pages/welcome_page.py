@@ -3,12 +3,16 @@
 The switch is a real button named in the language it offers, "English" or "Français", with that
 language set on it (its locale), so a screen reader says the name with the right voice. Pressing it
 switches the whole interface at once (``gui/language.py``); nothing typed and no page is lost.
+
+On a kiosk, once a candidate's session has ended, a line above the heading says that a new session
+started and nothing of the previous person was kept; it labels the heading, so a screen reader hears
+it with the page.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QPushButton, QWizard
+from PySide6.QtWidgets import QLabel, QPushButton, QWizard
 
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.language import (
@@ -34,6 +38,7 @@ class WelcomePage(FormPage):
 
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
+        self.session_notice = self.child(QLabel, "sessionNoticeLabel")
         self.language_button = self.child(QPushButton, "languageButton")
         self.language_button.clicked.connect(self._switch_language)
         self.retranslate()
@@ -54,3 +59,9 @@ class WelcomePage(FormPage):
 
     def nextId(self) -> int:
         return PageId.CANDIDATER
+
+    def show_session_notice(self, shown: bool) -> None:
+        """Show (or hide) "Nouvelle session : …" above the heading, labelling it while shown."""
+        self.session_notice.setVisible(shown)
+        heading = self.heading()
+        self.session_notice.setBuddy(heading if shown and heading is not None else None)  # type: ignore[arg-type]

@@ -46,8 +46,9 @@ class AccessibilityMenu(QObject):
 
     The tester's own window is the *root*: it owns the single log window and the scenario windows,
     which it closes (deleting their data) when it closes itself or the application quits. A scenario
-    window gets the same menu, acting through the root. On a kiosk "Aller à" is hidden, and the log is
-    emptied when the next candidate starts (announcements carry addresses).
+    window gets the same menu, acting through the root. On a kiosk the whole menu is hidden and the
+    log's shortcut does nothing; the log is emptied when the next candidate starts (announcements
+    carry addresses).
     """
 
     def __init__(
@@ -84,6 +85,11 @@ class AccessibilityMenu(QObject):
         self.go_to_action.setVisible(not context.settings.kiosk)
         self.retranslate()
         window.installEventFilter(self)  # its language changes: the menu's follow
+        if context.settings.kiosk:
+            # A kiosk shows none of it: the log holds the previous candidates' announcements (their
+            # addresses), "Aller à" leads out of the flow. The menu, its shortcut (Ctrl+Maj+J) included.
+            self.log_action.setEnabled(False)
+            menu.menuAction().setVisible(False)
 
         if self.root is self:
             if context.settings.kiosk:
