@@ -26,8 +26,8 @@ from itertools import count
 from pathlib import Path
 
 from monmaster_desktop import texts
+from monmaster_desktop.data_folder import DataError
 from monmaster_desktop.i18n import message
-from monmaster_desktop.settings import DataError
 
 # Each entry upgrades the schema by one version; entry i brings user_version from i to i + 1.
 # Never edit a published migration: append a new one.
