@@ -84,51 +84,35 @@ MAIL_HEADER_DESCRIPTION = QT_TRANSLATE_NOOP(
 SIDE_BY_SIDE_MIN_CHARACTERS = 130
 
 
-class _PressOnEnter(QObject):
-    """Enter and Return act on the widget they are pressed on: open a list row, press a button.
+class _KeysThatAct(QObject):
+    """Keys the window acts on itself, on the widget they are pressed on; ``act`` says if it did.
 
-    Outside a dialog, a push button ignores Enter; a table view only opens a row on Enter on some
-    platforms. Keyboard users expect Enter everywhere.
+    Enter and Return open a list row or press a button: outside a dialog a push button ignores
+    Enter, and a table view opens a row on Enter only on some platforms, while keyboard users expect
+    Enter everywhere. Home and End in the list go to the newest and the oldest mail, as in mail
+    programs: a table's own go to the first and last column of the row, which does nothing in a list
+    that selects whole rows (Ctrl+Home and Ctrl+End, the table's way to the first and last row, still
+    work).
     """
 
-    def __init__(self, on_enter: Callable[[QObject], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        keys: tuple[Qt.Key, ...],
+        act: Callable[[QObject, QKeyEvent], bool],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._on_enter = on_enter
+        self._keys = keys
+        self._act = act
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.key() in self._keys
             and not event.isAutoRepeat()
         ):
-            self._on_enter(watched)
-            return True
-        return False
-
-
-class _HomeAndEndMoveRows(QObject):
-    """Home and End go to the newest and the oldest mail, as in mail programs.
-
-    In a table they would go to the first and last column of the row (Ctrl+Home and Ctrl+End go to
-    the first and last row, and still do); the list selects whole rows, so that move did nothing.
-    """
-
-    def __init__(self, go_to_row: Callable[[int], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._go_to_row = go_to_row
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and isinstance(watched, QTableView)
-            and watched.model().rowCount()
-        ):
-            self._go_to_row(0 if event.key() == Qt.Key.Key_Home else watched.model().rowCount() - 1)
-            return True
+            return self._act(watched, event)
         return False
 
 
@@ -201,10 +185,10 @@ class OutboxWindow(QWidget):
         self.resize(1100, 680)
         self._fit_to_text_size()
 
-        self._press_on_enter = _PressOnEnter(self._enter_pressed, self)
+        self._press_on_enter = _KeysThatAct((Qt.Key.Key_Return, Qt.Key.Key_Enter), self._enter_pressed, self)
         for widget in (self.mail_list, self.save_button, self.close_button):
             widget.installEventFilter(self._press_on_enter)
-        self._home_and_end = _HomeAndEndMoveRows(self._select_row, self)
+        self._home_and_end = _KeysThatAct((Qt.Key.Key_Home, Qt.Key.Key_End), self._home_or_end_pressed, self)
         self.mail_list.installEventFilter(self._home_and_end)
         self.save_button.clicked.connect(self._save_displayed_mail)
         self.close_button.clicked.connect(self.close)
@@ -425,11 +409,19 @@ class OutboxWindow(QWidget):
         bar = self.scroll_area.verticalScrollBar()
         bar.setValue(min(top_of_mail, bar.maximum()))
 
-    def _enter_pressed(self, widget: QObject) -> None:
+    def _enter_pressed(self, widget: QObject, _event: QKeyEvent) -> bool:
         if widget is self.mail_list:
             self._open_row(self.mail_list.currentIndex().row())
         elif isinstance(widget, QPushButton) and widget.isEnabled():
             widget.animateClick()
+        return True
+
+    def _home_or_end_pressed(self, _widget: QObject, event: QKeyEvent) -> bool:
+        rows = self.model.rowCount()
+        if not rows or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False  # Ctrl+Home, Shift+End…: the table's own
+        self._select_row(0 if event.key() == Qt.Key.Key_Home else rows - 1)
+        return True
 
     # --- message view ---------------------------------------------------------------------------
 
