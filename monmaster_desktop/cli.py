@@ -390,10 +390,12 @@ def _print_json_array(items: Iterable[object]) -> None:
     """
     import json  # its decoder and scanner are of no use to the other outputs
 
+    # One encoder for every element: json.dumps(ensure_ascii=False) would make one per call.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     opening = "[\n  "
     separator = opening
     for item in items:
-        sys.stdout.write(separator + json.dumps(item, ensure_ascii=False))
+        sys.stdout.write(separator + encode(item))
         separator = ",\n  "
     sys.stdout.write("[]\n" if separator is opening else "\n]\n")
 

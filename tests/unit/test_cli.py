@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from support import registration
 
+from monmaster_desktop.accounts.listing import moment_text
 from monmaster_desktop.accounts.service import open_account_service
-from monmaster_desktop.accounts.store import SCHEMA_VERSION
+from monmaster_desktop.accounts.store import SCHEMA_VERSION, from_text, to_text
 from monmaster_desktop.cli import CAPTCHA_CHOICES, main
 from monmaster_desktop.settings import CaptchaMode, Settings
 
@@ -74,6 +75,20 @@ def test_accounts_list_says_each_account_on_a_line_in_the_language_asked(data_di
     english = capsys.readouterr().out.splitlines()
     assert english[0].startswith("camille@example.fr\t") and "en attente" not in english[0]
     assert english[0].split("\t")[2].endswith("2026-09-01T08:30:00+00:00")
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "2026-09-01T08:30:00+00:00",  # what the application writes
+        "2026-09-01T10:30:00+02:00",
+        "2026-09-01 08:30:00+00:00",
+        "2026-09-01T08:30:00.123456+00:00",
+        None,
+    ],
+)
+def test_the_listings_write_any_stored_moment_as_utc_to_the_second(stored: str | None) -> None:
+    assert moment_text(stored) == to_text(from_text(stored))
 
 
 def test_the_captcha_choices_are_the_settings_modes() -> None:
