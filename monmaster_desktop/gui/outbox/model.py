@@ -121,7 +121,9 @@ class OutboxModel(TitledTableModel):
         self._summaries: dict[int, OutboxEntry] = {}  # by mail id, in the order they were read
         self._unreadable: set[int] = set()  # gone, or their reading failed: not asked again until reset
         self._cells: dict[int, _Cells] = {}  # by mail id
+        # Only the weight is set: the view's font (its size follows the text scale) gives the rest.
         self._normal_font, self._bold_font = QFont(), QFont()
+        self._normal_font.setBold(False)
         self._bold_font.setBold(True)
         # Read rows get a blank icon of the same size so every recipient starts at the same place.
         self._read_icon = _unread_dot(QColor(Qt.GlobalColor.transparent))
