@@ -3,8 +3,9 @@
 ``operator set-pin`` (the PIN twice without echo on a terminal, one line on standard input
 otherwise), ``operator export --csv FICHIER | --json FICHIER [--with-audit]`` and ``operator purge
 --yes``. Each writes to the data folder, so each first takes the folder's lock (``instance_lock``):
-while the application runs on it they refuse in French on stderr (exit status 4) rather than write
-beside it. They never print a PIN, a hash or a token. docs/kiosk.md documents them.
+while the application runs on it they refuse on stderr (exit status 4) rather than write beside it.
+Their help, prompts and messages are in the language of ``--lang`` (the core's catalog, as ``cli.py``).
+They never print a PIN, a hash or a token. docs/kiosk.md documents them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from monmaster_desktop import texts
 from monmaster_desktop.data_folder import ensure_private_dir, os_error_reason
 from monmaster_desktop.exit_codes import EXIT_ALREADY_RUNNING, EXIT_DATA_UNUSABLE, EXIT_FAILURE
-from monmaster_desktop.i18n import message
+from monmaster_desktop.i18n import N_, gettext, message
 
 # typing.TYPE_CHECKING without importing typing (~3 ms the operator's commands need not pay);
 # type checkers read any constant of this name so.
@@ -26,52 +27,47 @@ if TYPE_CHECKING:
     from monmaster_desktop.accounts.operator import OperatorService
     from monmaster_desktop.settings import Settings
 
-PIN_PROMPT = "Nouveau code opérateur (6 à 12 chiffres) : "
-PIN_AGAIN_PROMPT = "Le même code, encore une fois : "
+# --- Texts (project-written; said in the language of --lang, as cli.py's) -------------------------------
+PIN_PROMPT = N_("Nouveau code opérateur (6 à 12 chiffres) : ")
+PIN_AGAIN_PROMPT = N_("Le même code, encore une fois : ")
+OPERATOR_HELP = N_("outils de l'opérateur d'une borne (code, export, effacement)")
+SET_PIN_HELP = N_(
+    "définir le code opérateur qui ouvre la console de la borne (demandé deux fois sans écho ; lu sur "
+    "l'entrée standard s'il ne s'agit pas d'un terminal)"
+)
+EXPORT_HELP = N_(
+    "exporter les comptes (adresse, statut, dates de création, d'activation et de consentement, version "
+    "des CGU ; jamais de mot de passe ni de jeton)"
+)
+CSV_HELP = N_("au format CSV (séparateur « ; », UTF-8)")
+JSON_HELP = N_("au format JSON")
+WITH_AUDIT_HELP = N_("inclure le journal des actions de l'opérateur (CSV : dans FICHIER-journal.csv)")
+PURGE_HELP = N_("effacer définitivement toutes les données des candidats (comptes et courriels), sans trace")
+YES_HELP = N_("confirmer l'effacement (obligatoire)")
+FILE = N_("FICHIER")  # the same msgid as cli.py's: one catalog entry
 
 
 def add_operator_commands(
     commands: argparse._SubParsersAction,  # type: ignore[type-arg]
     add_data_dir_option: Callable[[argparse.ArgumentParser], None],
 ) -> None:
-    operator = commands.add_parser(
-        "operator", help="outils de l'opérateur d'une borne (code, export, effacement)"
-    )
+    operator = commands.add_parser("operator", help=gettext(OPERATOR_HELP))
     actions = operator.add_subparsers(dest="action", metavar="ACTION", required=True)
-    set_pin = actions.add_parser(
-        "set-pin",
-        help=(
-            "définir le code opérateur qui ouvre la console de la borne (demandé deux fois sans écho ; "
-            "lu sur l'entrée standard s'il ne s'agit pas d'un terminal)"
-        ),
-    )
+    set_pin = actions.add_parser("set-pin", help=gettext(SET_PIN_HELP))
     add_data_dir_option(set_pin)
-    export = actions.add_parser(
-        "export",
-        help=(
-            "exporter les comptes (adresse, statut, dates de création, d'activation et de consentement, "
-            "version des CGU ; jamais de mot de passe ni de jeton)"
-        ),
-    )
+    export = actions.add_parser("export", help=gettext(EXPORT_HELP))
     add_data_dir_option(export)
     where = export.add_mutually_exclusive_group(required=True)
-    where.add_argument("--csv", type=Path, metavar="FICHIER", help="au format CSV (séparateur « ; », UTF-8)")
-    where.add_argument("--json", type=Path, metavar="FICHIER", help="au format JSON")
-    export.add_argument(
-        "--with-audit",
-        action="store_true",
-        help="inclure le journal des actions de l'opérateur (CSV : dans FICHIER-journal.csv)",
-    )
-    purge = actions.add_parser(
-        "purge",
-        help="effacer définitivement toutes les données des candidats (comptes et courriels), sans trace",
-    )
+    where.add_argument("--csv", type=Path, metavar=gettext(FILE), help=gettext(CSV_HELP))
+    where.add_argument("--json", type=Path, metavar=gettext(FILE), help=gettext(JSON_HELP))
+    export.add_argument("--with-audit", action="store_true", help=gettext(WITH_AUDIT_HELP))
+    purge = actions.add_parser("purge", help=gettext(PURGE_HELP))
     add_data_dir_option(purge)
-    purge.add_argument("--yes", action="store_true", help="confirmer l'effacement (obligatoire)")
+    purge.add_argument("--yes", action="store_true", help=gettext(YES_HELP))
 
 
 def run_operator_command(arguments: argparse.Namespace, settings: Settings) -> int:
-    """Run ``operator ACTION``; ``DataError`` passes through to the caller, which says it in French."""
+    """Run ``operator ACTION``; ``DataError`` passes through to the caller, which says it in words."""
     # Imported here: the other commands (``accounts list``) never load argon2 (docs/performance.md).
     from monmaster_desktop import instance_lock
     from monmaster_desktop.accounts.operator import OperatorService
@@ -104,9 +100,7 @@ def run_operator_command(arguments: argparse.Namespace, settings: Settings) -> i
             if arguments.action == "export":
                 return _export(operator, arguments)
             result = operator.purge()
-            print(message(texts.PURGE_DONE, accounts=result.accounts, mails=result.mails))
-            if result.set_aside_files:
-                print(message(texts.PURGE_SET_ASIDE_DONE, count=result.set_aside_files))
+            print(texts.purge_done(result.accounts, result.mails, result.set_aside_files))
             return 0
         finally:
             service.close()
@@ -122,7 +116,7 @@ def _export(operator: OperatorService, arguments: argparse.Namespace) -> int:
     except OSError as error:
         print(message(texts.EXPORT_FAILED, path=destination, reason=os_error_reason(error)), file=sys.stderr)
         return EXIT_FAILURE
-    print(message(texts.EXPORT_DONE, count=result.accounts, path=result.files[0]))
+    print(texts.export_done(result.accounts, result.files[0]))
     for extra in result.files[1:]:
         print(message(texts.EXPORT_AUDIT_DONE, path=extra))
     return 0
@@ -135,9 +129,9 @@ def _read_new_pin() -> str | None:
     if sys.stdin.isatty():
         import getpass
 
-        pin = getpass.getpass(PIN_PROMPT)
+        pin = getpass.getpass(gettext(PIN_PROMPT))
         problem = pin_problem(pin)
-        if problem is None and getpass.getpass(PIN_AGAIN_PROMPT) != pin:
+        if problem is None and getpass.getpass(gettext(PIN_AGAIN_PROMPT)) != pin:
             problem = message(texts.PIN_MISMATCH)
     else:
         pin = sys.stdin.readline().strip()

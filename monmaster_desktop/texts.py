@@ -8,7 +8,7 @@ so. Each is a gettext msgid marked ``N_``: it is said in the candidate's languag
 
 from __future__ import annotations
 
-from monmaster_desktop.i18n import N_, Message, N_plural, message, plural_message
+from monmaster_desktop.i18n import N_, Message, N_plural, message, plural_message, sentences
 
 # --- The activation mail (seed, verbatim, except where marked) ----------------------------------
 MAIL_SENDER_NAME = "Mon Master"
@@ -283,16 +283,67 @@ AUDIT_ACTIONS = {
     "purge": N_("Effacement des données des candidats"),
     "kiosk_quit": N_("Borne quittée"),
 }
-EXPORT_DONE = N_("{count} compte(s) exporté(s) dans {path}.")
+# Counted: gettext's plural forms (the count decides the words in each language).
+EXPORT_DONE = N_plural("{count} compte exporté dans {path}.", "{count} comptes exportés dans {path}.")
 EXPORT_AUDIT_DONE = N_("Journal des actions exporté dans {path}.")
 EXPORT_FAILED = N_(
     "L'export n'a pas pu être écrit dans {path} ({reason}). Aucun fichier partiel n'a été laissé."
 )
+# Two counts: each said by its own plural, then put in the sentence.
 PURGE_DONE = N_(
-    "Données des candidats effacées : {accounts} compte(s) et {mails} courriel(s). Les fichiers du dossier "
-    "des données n'en gardent aucune trace."
+    "Données des candidats effacées : {accounts} et {mails}. Les fichiers du dossier des données n'en "
+    "gardent aucune trace."
 )
-PURGE_SET_ASIDE_DONE = N_("{count} copie(s) de base endommagée mise(s) de côté ont aussi été supprimée(s).")
+PURGED_ACCOUNTS = N_plural("{count} compte", "{count} comptes")
+PURGED_MAILS = N_plural("{count} courriel", "{count} courriels")
+PURGE_SET_ASIDE_DONE = N_plural(
+    "{count} copie de base endommagée mise de côté a aussi été supprimée.",
+    "{count} copies de base endommagée mises de côté ont aussi été supprimées.",
+)
 PURGE_NEEDS_YES = N_(
     "L'effacement de toutes les données des candidats est définitif : ajoutez --yes pour confirmer."
 )
+
+
+def export_done(accounts: int, path: object) -> Message:
+    """ "3 comptes exportés dans /…/inscriptions.csv." """
+    return plural_message(*EXPORT_DONE, accounts, path=path)
+
+
+def purge_done(accounts: int, mails: int, set_aside_files: int = 0) -> Message:
+    """What a purge did: the accounts and mails deleted, and the damaged copies if there were any."""
+    done = message(
+        PURGE_DONE,
+        accounts=plural_message(*PURGED_ACCOUNTS, accounts),
+        mails=plural_message(*PURGED_MAILS, mails),
+    )
+    if not set_aside_files:
+        return done
+    return sentences(done, plural_message(*PURGE_SET_ASIDE_DONE, set_aside_files))
+
+
+# --- The operator's console (project-written; counted, hence here: docs/architecture.md, "Languages") ---
+# Today's and the total figures: one sentence each, its counts said by their own plurals.
+FIGURES_TODAY = N_("Aujourd'hui ({day}) : {created}, dont {pending} et {active}.")
+FIGURES_TOTAL = N_("Depuis le début : {created}, dont {pending} et {active}.")
+ACCOUNTS_CREATED = N_plural("{count} compte créé", "{count} comptes créés")
+ACCOUNTS_PENDING = N_plural("{count} en attente d'activation", "{count} en attente d'activation")
+ACCOUNTS_ACTIVE = N_plural("{count} activé", "{count} activés")
+# The purge's confirmation dialog.
+PURGE_WARNING = N_plural(
+    "{count} compte et ses courriels simulés seront effacés définitivement de cet ordinateur. "
+    "Exportez-les d'abord si vous en avez besoin.",
+    "{count} comptes et leurs courriels simulés seront effacés définitivement de cet ordinateur. "
+    "Exportez-les d'abord si vous en avez besoin.",
+)
+
+
+def figures(template: str, created: int, pending: int, active: int, /, **params: object) -> Message:
+    """One line of the figures ("… : 3 comptes créés, dont 1 en attente d'activation et 2 activés")."""
+    return message(
+        template,
+        created=plural_message(*ACCOUNTS_CREATED, created),
+        pending=plural_message(*ACCOUNTS_PENDING, pending),
+        active=plural_message(*ACCOUNTS_ACTIVE, active),
+        **params,
+    )

@@ -307,6 +307,10 @@
         <source>Connectez-vous avec votre adresse électronique et votre mot de passe pour accéder à votre compte.</source>
         <translation>Sign in with your email address and your password to access your account.</translation>
     </message>
+    <message>
+        <source>Rester sur cette page</source>
+        <translation>Stay on this page</translation>
+    </message>
 </context>
 <context>
     <name>AppearanceController</name>
@@ -663,6 +667,64 @@
     </message>
 </context>
 <context>
+    <name>IdleWarningForm</name>
+    <message>
+        <source>Êtes-vous toujours là ?</source>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <source>Personne n&apos;a utilisé la borne depuis un moment. Sans réponse de votre part, la session se terminera et les informations saisies seront effacées pour la personne suivante.</source>
+        <translation>Nobody has used the kiosk for a while. If you do not answer, the session will end and what was entered will be erased for the next person.</translation>
+    </message>
+    <message>
+        <source>Pour continuer, appuyez sur une touche, touchez l&apos;écran ou choisissez « Continuer ».</source>
+        <translation>To continue, press a key, touch the screen or choose &quot;Continue&quot;.</translation>
+    </message>
+    <message>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>La session se terminera dans {wait}.</source>
+        <translation>The session will end in {wait}.</translation>
+    </message>
+    <message>
+        <source>Êtes-vous toujours là ? Sans réponse, la session se terminera dans {wait} et les informations saisies seront effacées. Appuyez sur une touche ou choisissez « Continuer » pour continuer.</source>
+        <translation>Are you still there? Without an answer, the session will end in {wait} and what was entered will be erased. Press a key or choose &quot;Continue&quot; to continue.</translation>
+    </message>
+    <message>
+        <source>La session se terminera dans {wait}. Appuyez sur Entrée pour continuer.</source>
+        <translation>The session will end in {wait}. Press Enter to continue.</translation>
+    </message>
+    <message>
+        <source>Fin de la session dans {wait}.</source>
+        <translation>The session ends in {wait}.</translation>
+    </message>
+    <message>
+        <source>La session continue.</source>
+        <translation>The session continues.</translation>
+    </message>
+    <message>
+        <source>Nouvelle session. Rien de la personne précédente n&apos;a été conservé.</source>
+        <translation>New session. Nothing of the previous person has been kept.</translation>
+    </message>
+    <message>
+        <source>Terminer</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Retour automatique à l&apos;accueil dans {wait}.</source>
+        <translation>Automatic return to the home page in {wait}.</translation>
+    </message>
+    <message>
+        <source>Retour automatique arrêté : vous restez sur cette page.</source>
+        <translation>Automatic return stopped: you stay on this page.</translation>
+    </message>
+</context>
+<context>
     <name>MailSentPage</name>
     <message>
         <source>Activez votre compte</source>
@@ -726,6 +788,213 @@
     <message>
         <source>Interface en français.</source>
         <translation>Interface in English.</translation>
+    </message>
+</context>
+<context>
+    <name>Operator</name>
+    <message>
+        <source>De 6 à 12 chiffres.</source>
+        <translation>6 to 12 digits.</translation>
+    </message>
+    <message>
+        <source>Quitter la borne</source>
+        <translation>Quit the kiosk</translation>
+    </message>
+    <message>
+        <source>Comptes créés par heure aujourd&apos;hui</source>
+        <translation>Accounts created per hour today</translation>
+    </message>
+    <message>
+        <source>Aucun compte créé aujourd&apos;hui.</source>
+        <translation>No account created today.</translation>
+    </message>
+    <message>
+        <source>{hour} h : {count}</source>
+        <translation>{count} at {hour}:00</translation>
+    </message>
+    <message>
+        <source>{hour} h</source>
+        <translation>{hour}:00</translation>
+    </message>
+    <message>
+        <source> ; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Exporter les inscriptions</source>
+        <translation>Export the registrations</translation>
+    </message>
+    <message>
+        <source>Fichier CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Fichier JSON (*.json)</source>
+        <translation>JSON file (*.json)</translation>
+    </message>
+    <message>
+        <source>inscriptions-{day}</source>
+        <translation>registrations-{day}</translation>
+    </message>
+    <message>
+        <source>Console de l&apos;opérateur ouverte.</source>
+        <translation>Operator&apos;s console open.</translation>
+    </message>
+    <message>
+        <source>EFFACER</source>
+        <translation>ERASE</translation>
+    </message>
+    <message>
+        <source>Pour confirmer, écrivez {word} dans le champ ci-dessous.</source>
+        <translation>To confirm, type {word} in the field below.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorConsoleForm</name>
+    <message>
+        <source>Console de l&apos;opérateur</source>
+        <translation>Operator&apos;s console</translation>
+    </message>
+    <message>
+        <source>Inscriptions</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <source>Comptes créés par heure aujourd&apos;hui</source>
+        <translation>Accounts created per hour today</translation>
+    </message>
+    <message>
+        <source>Exporter les inscriptions</source>
+        <translation>Export the registrations</translation>
+    </message>
+    <message>
+        <source>Pour chaque compte : l&apos;adresse électronique, le statut, les dates de création, d&apos;activation et de consentement, la version des conditions générales d&apos;utilisation. Jamais de mot de passe ni de lien d&apos;activation.</source>
+        <translation>For each account: the email address, the status, the creation, activation and consent dates, the version of the terms of use. Never a password or an activation link.</translation>
+    </message>
+    <message>
+        <source>Inclure le journal des actions de l&apos;opérateur</source>
+        <translation>Include the log of the operator&apos;s actions</translation>
+    </message>
+    <message>
+        <source>Exporter en CSV…</source>
+        <translation>Export as CSV…</translation>
+    </message>
+    <message>
+        <source>Exporter en JSON…</source>
+        <translation>Export as JSON…</translation>
+    </message>
+    <message>
+        <source>Fin du salon</source>
+        <translation>End of the fair</translation>
+    </message>
+    <message>
+        <source>Efface de cet ordinateur, définitivement, les comptes et les courriels simulés de tous les candidats. Exportez-les d&apos;abord si vous en avez besoin.</source>
+        <translation>Permanently erases every candidate&apos;s accounts and simulated emails from this computer. Export them first if you need them.</translation>
+    </message>
+    <message>
+        <source>Effacer toutes les données des candidats…</source>
+        <translation>Erase all the candidates&apos; data…</translation>
+    </message>
+    <message>
+        <source>Journal des actions</source>
+        <translation>Log of actions</translation>
+    </message>
+    <message>
+        <source>Quitter la borne</source>
+        <translation>Quit the kiosk</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorNewPinForm</name>
+    <message>
+        <source>Code opérateur de la borne</source>
+        <translation>The kiosk&apos;s operator PIN</translation>
+    </message>
+    <message>
+        <source>Choisir le code opérateur</source>
+        <translation>Choose the operator PIN</translation>
+    </message>
+    <message>
+        <source>Ce code ouvre la console de l&apos;opérateur : chiffres du jour, export des inscriptions, effacement des données des candidats en fin de salon, sortie de la borne. La console s&apos;ouvre avec la combinaison de touches Ctrl+Alt+Maj+O, qui n&apos;est affichée nulle part pour les candidats.</source>
+        <translation>This PIN opens the operator&apos;s console: the day&apos;s figures, export of the registrations, erasure of the candidates&apos; data at the end of the fair, leaving the kiosk. The console opens with the key combination Ctrl+Alt+Shift+O, which is shown nowhere to candidates.</translation>
+    </message>
+    <message>
+        <source>Le code comporte de 6 à 12 chiffres.</source>
+        <translation>The PIN has 6 to 12 digits.</translation>
+    </message>
+    <message>
+        <source>Nouveau code opérateur</source>
+        <translation>New operator PIN</translation>
+    </message>
+    <message>
+        <source>Confirmez le code opérateur</source>
+        <translation>Confirm the operator PIN</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorPinForm</name>
+    <message>
+        <source>Accès opérateur</source>
+        <translation>Operator access</translation>
+    </message>
+    <message>
+        <source>Saisissez le code opérateur pour ouvrir la console de l&apos;opérateur.</source>
+        <translation>Enter the operator PIN to open the operator&apos;s console.</translation>
+    </message>
+    <message>
+        <source>Code opérateur</source>
+        <translation>Operator PIN</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Valider</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorPurgeForm</name>
+    <message>
+        <source>Effacer les données des candidats</source>
+        <translation>Erase the candidates&apos; data</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Effacer définitivement</source>
+        <translation>Erase permanently</translation>
     </message>
 </context>
 <context>
@@ -1037,6 +1306,10 @@
     <message>
         <source>Mon Master Desktop reproduit la création d&apos;un compte sur la plateforme Mon Master, sans connexion à Internet. Les informations saisies restent sur cet ordinateur et aucun courriel n&apos;est réellement envoyé.</source>
         <translation>Mon Master Desktop reproduces the creation of an account on the Mon Master platform, without an internet connection. The information entered stays on this computer and no email is really sent.</translation>
+    </message>
+    <message>
+        <source>Nouvelle session : rien de la personne précédente n&apos;a été conservé.</source>
+        <translation>New session: nothing of the previous person has been kept.</translation>
     </message>
 </context>
 </TS>

@@ -63,7 +63,7 @@ _SET_ASIDE_PATTERN = "*-endommagee-*"
 
 
 class AuditAction(Enum):
-    """What an operator did; the values are stored, ``texts.AUDIT_ACTIONS`` says them in French."""
+    """What an operator did; the values are stored, ``texts.AUDIT_ACTIONS`` names them (said with gettext)."""
 
     PIN_SET = "pin_set"
     PIN_REFUSED = "pin_refused"

@@ -19,7 +19,7 @@ The kiosk's default language is the one the application started with (``--lang``
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -91,6 +91,12 @@ def format_moment(moment: datetime) -> Message:
         return i18n.gettext(texts.MOMENT).format(date=date, time=time)
 
     return Message(make)
+
+
+def format_date(day: date) -> Message:
+    """A day as the current locale writes it, short: "27/11/2026" (French and British English alike)."""
+    short = QLocale.FormatType.ShortFormat
+    return Message(lambda: QLocale().toString(QDate(day.year, day.month, day.day), short))
 
 
 def format_date_time(moment: datetime) -> Message:

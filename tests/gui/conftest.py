@@ -8,7 +8,7 @@ import pytest
 from gui_support import AnnouncementLog, shown_wizards
 from PySide6.QtWidgets import QApplication, QWidget
 
-from monmaster_desktop.accounts.service import AccountService
+from monmaster_desktop.accounts.service import AccountService, open_account_service
 from monmaster_desktop.gui import app as gui_app
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.context import GuiContext
@@ -23,6 +23,14 @@ def gui_context(qapp, service: AccountService, settings: Settings, clock) -> Ite
     context = GuiContext(settings=settings, service=service, runner=runner, announcer=announcer, clock=clock)
     yield context
     runner.wait_for_done()
+
+
+@pytest.fixture
+def real_clock_service(settings: Settings) -> Iterator[AccountService]:
+    """The service on the real clock, as the operator's console's figures are (accounts made "today")."""
+    account_service = open_account_service(settings)
+    yield account_service
+    account_service.close()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from PySide6.QtWidgets import QWizard, QWizardPage
 
+from monmaster_desktop import i18n
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.main_window import MainWindow
@@ -26,7 +27,12 @@ class AnnouncementLog:
 
     def __init__(self, announcer: Announcer) -> None:
         self.entries: list[tuple[str, bool]] = []
-        announcer.announced.connect(lambda text, assertive: self.entries.append((text, assertive)))
+        self.languages: list[tuple[str, str]] = []  # (text, the language of the moment)
+        announcer.announced.connect(self._heard)
+
+    def _heard(self, text: str, assertive: bool) -> None:
+        self.entries.append((text, assertive))
+        self.languages.append((text, i18n.current_language()))
 
     @property
     def texts(self) -> list[str]:

@@ -8,6 +8,7 @@ technologies read it (names, descriptions, values, text), the testers' log and t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ from monmaster_desktop.gui.kiosk.controller import KioskController
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.testers.journey import Candidate
 from monmaster_desktop.gui.testers.menu import AccessibilityMenu
-from monmaster_desktop.settings import Settings
+from monmaster_desktop.settings import KioskSettings, Settings
 
 _WIDGET_TEXTS = (
     "text",
@@ -92,6 +93,23 @@ def open_kiosk(
     assert controller is not None
     controller.show()
     return Kiosk(window, controller)
+
+
+def open_test_kiosk(
+    qtbot,
+    settings: Settings,
+    service: AccountService,
+    appearance: AppearanceController | None = None,
+    **options: object,
+) -> Kiosk:
+    """``open_kiosk`` for a test: ``options`` are its ``KioskSettings`` (a long idle time unless given);
+    shown and exposed, and closed with the test's widgets."""
+    kiosk_settings = KioskSettings(**{"idle_timeout": 100_000, **options})  # type: ignore[arg-type]
+    kiosk_mode = dataclasses.replace(settings, kiosk=True, kiosk_settings=kiosk_settings)
+    kiosk = open_kiosk(kiosk_mode, service, appearance)
+    qtbot.addWidget(kiosk.window)
+    qtbot.waitExposed(kiosk.window)
+    return kiosk
 
 
 def enroll_and_finish(candidate: Candidate, email: str, password: str) -> None:

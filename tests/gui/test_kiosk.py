@@ -7,14 +7,13 @@ time counted in short "seconds" (``idle.SECOND_MS``) so that a countdown of 20 t
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import shiboken6
 from gui_support import AnnouncementLog
-from kiosk_support import Kiosk, open_kiosk, traces_of
+from kiosk_support import Kiosk, open_test_kiosk, traces_of
 from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtGui import (
     QAccessible,
@@ -35,7 +34,7 @@ from monmaster_desktop.gui.kiosk import idle
 from monmaster_desktop.gui.kiosk import texts as kiosk_texts
 from monmaster_desktop.gui.outbox.window import OutboxWindow
 from monmaster_desktop.gui.testers.journey import Candidate
-from monmaster_desktop.settings import KioskSettings, Settings
+from monmaster_desktop.settings import Settings
 
 Button = QWizard.WizardButton
 HOME = Button.CustomButton1
@@ -70,13 +69,8 @@ def make_kiosk(
     made: list[Kiosk] = []
 
     def make(**options: object) -> Kiosk:
-        kiosk_settings = KioskSettings(**{"idle_timeout": 100_000, **options})  # type: ignore[arg-type]
-        kiosk_mode = dataclasses.replace(settings, kiosk=True, kiosk_settings=kiosk_settings)
-        kiosk = open_kiosk(kiosk_mode, service, appearance)
-        qtbot.addWidget(kiosk.window)
-        qtbot.waitExposed(kiosk.window)
-        made.append(kiosk)
-        return kiosk
+        made.append(open_test_kiosk(qtbot, settings, service, appearance, **options))
+        return made[-1]
 
     yield make
     for kiosk in made:

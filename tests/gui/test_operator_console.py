@@ -22,7 +22,7 @@ from support import GOOD_PASSWORD, files_holding, registration
 
 from monmaster_desktop import texts
 from monmaster_desktop.accounts.operator import AuditAction, ExportFormat, OperatorService
-from monmaster_desktop.accounts.service import AccountService, open_account_service
+from monmaster_desktop.accounts.service import AccountService
 from monmaster_desktop.gui import app as gui_app
 from monmaster_desktop.gui.context import PageId
 from monmaster_desktop.gui.kiosk.controller import KioskController
@@ -41,11 +41,9 @@ OPERATOR_MODIFIERS = (
 
 
 @pytest.fixture
-def service(settings: Settings) -> Iterator[AccountService]:
+def service(real_clock_service: AccountService) -> AccountService:
     """The service on the real clock, as the console's figures are (accounts made "today")."""
-    account_service = open_account_service(settings)
-    yield account_service
-    account_service.close()
+    return real_clock_service
 
 
 @pytest.fixture
@@ -158,7 +156,7 @@ def test_the_right_pin_opens_the_console_and_is_audited(qtbot, make_window, serv
     service.register(registration("camille@example.fr"))
     console = open_console(qtbot, window, access)
     assert console.windowTitle() == "Console de l'opérateur"
-    assert "1 compte(s) créé(s), dont 1 en attente d'activation et 0 activé(s)" in console.today_label.text()
+    assert "1 compte créé, dont 1 en attente d'activation et 0 activé." in console.today_label.text()
     assert console.chart.accessibleName() == "Comptes créés par heure aujourd'hui"
     assert console.quit_button.isVisible()
     actions = [
@@ -227,7 +225,7 @@ def test_export_through_the_file_dialog(qtbot, make_window, service: AccountServ
     console.export_csv_button.click()
     qtbot.waitUntil(lambda: console.export_message.isVisible() and not console.is_busy())
     assert asked[0][0] is ExportFormat.CSV and asked[0][1].name.endswith(".csv")
-    assert console.export_message.text().startswith("1 compte(s) exporté(s)")
+    assert console.export_message.text().startswith("1 compte exporté dans ")
     rows = list(csv.DictReader((tmp_path / "export.csv").read_text("utf-8-sig").splitlines(), delimiter=";"))
     assert [row["email"] for row in rows] == ["camille@example.fr"]
     assert (tmp_path / "export-journal.csv").exists()
@@ -254,13 +252,13 @@ def test_purge_after_typing_effacer_leaves_nothing_anywhere(
     console.purge_button.click()
     qtbot.waitUntil(lambda: bool(dialogs) and dialogs[0].isVisible())
     dialog = dialogs[0]
-    assert "1 compte(s)" in dialog.warning_label.text()
+    assert dialog.warning_label.text().startswith("1 compte et ses courriels simulés seront effacés")
     assert not dialog.purge_button.isEnabled() and dialog.cancel_button.isDefault()
     QTest.keyClicks(dialog.confirmation_edit, "effacer")
     assert dialog.purge_button.isEnabled()
     dialog.purge_button.click()
     qtbot.waitUntil(lambda: console.purge_message.isVisible() and not console.is_busy())
-    assert console.purge_message.text().startswith("Données des candidats effacées : 1 compte(s)")
+    assert console.purge_message.text().startswith("Données des candidats effacées : 1 compte et 1 courriel.")
     assert console.isVisible()  # the console stays; the candidate's screen starts over
     assert candidate.current_page() is PageId.WELCOME
     assert service.list_accounts() == []

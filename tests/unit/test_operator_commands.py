@@ -53,7 +53,7 @@ def test_set_pin_refuses_a_bad_pin(data_dir: Path, monkeypatch, capsys) -> None:
 def test_export_csv_and_json(data_dir: Path, tmp_path: Path, capsys) -> None:
     assert run(data_dir, "export", "--csv", str(tmp_path / "jour.csv"), "--with-audit") == 0
     out = capsys.readouterr().out
-    assert texts.EXPORT_DONE.format(count=2, path=tmp_path / "jour.csv") in out
+    assert f"2 comptes exportés dans {tmp_path / 'jour.csv'}." in out
     assert (tmp_path / "jour-journal.csv").exists()
     assert "dominique@example.fr" in (tmp_path / "jour.csv").read_text("utf-8-sig")
     assert run(data_dir, "export", "--json", str(tmp_path / "jour.json")) == 0
@@ -77,9 +77,30 @@ def test_purge_needs_yes(data_dir: Path, capsys) -> None:
 
 def test_purge_yes_leaves_no_trace(data_dir: Path, capsys) -> None:
     assert run(data_dir, "purge", "--yes") == 0
-    assert capsys.readouterr().out.strip() == texts.PURGE_DONE.format(accounts=2, mails=2)
+    assert capsys.readouterr().out.strip() == (
+        "Données des candidats effacées : 2 comptes et 2 courriels. Les fichiers du dossier des données "
+        "n'en gardent aucune trace."
+    )
     assert files_holding(data_dir, "camille@example.fr") == []
     assert files_holding(data_dir, "dominique@example.fr") == []
+
+
+def test_the_operator_commands_speak_the_language_of_lang(data_dir: Path, tmp_path: Path, capsys) -> None:
+    for help_asked in (["operator", "--help"], ["operator", "export", "--help"]):
+        with pytest.raises(SystemExit):
+            main(["--lang", "en", *help_asked])
+    shown = capsys.readouterr().out
+    assert "export the accounts" in shown and "--csv FILE" in shown and "as JSON" in shown
+    assert "FICHIER" not in shown and "exporter" not in shown
+    destination = tmp_path / "day.csv"
+    english = ["--lang", "en", "--data-dir", str(data_dir), "operator"]
+    assert main([*english, "export", "--csv", str(destination)]) == 0
+    assert capsys.readouterr().out.strip() == f"2 accounts exported to {destination}."
+    assert main([*english, "purge", "--yes"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "Candidates' data erased: 2 accounts and 2 emails. No trace of it is left in the files of the "
+        "data folder."
+    )
 
 
 @pytest.mark.parametrize("action", [["purge", "--yes"], ["export", "--csv", "x.csv"], ["set-pin"]])

@@ -26,7 +26,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence, QScreen, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from monmaster_desktop import texts as core_texts
 from monmaster_desktop.gui.appearance import AppearanceController
@@ -34,11 +34,11 @@ from monmaster_desktop.gui.context import PageId
 from monmaster_desktop.gui.kiosk import idle, texts
 from monmaster_desktop.gui.kiosk.activity import ActivityMonitor
 from monmaster_desktop.gui.kiosk.idle import IdleGuard, announce_remaining
+from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.pages.activated_page import ActivatedPage
 from monmaster_desktop.gui.pages.welcome_page import WelcomePage
 
-HOME = QWizard.WizardButton.CustomButton1
 # Platforms that cannot say whether the clipboard is ours: the application then clears what changed
 # while it ran (on a kiosk nothing else runs).
 _NO_CLIPBOARD_OWNERSHIP = frozenset({"offscreen", "minimal", "vnc", "linuxfb", "eglfs"})
@@ -87,7 +87,7 @@ class KioskController(QObject):
         wizard.currentIdChanged.connect(self._page_changed)
         self.activated_page = wizard.page_of(ActivatedPage)
         assert isinstance(self.activated_page, ActivatedPage)
-        self.activated_page.setButtonText(HOME, texts.FINISH_BUTTON)
+        self.activated_page.name_home_button(translated(texts.CONTEXT, texts.FINISH_BUTTON))
         self.activated_page.stay_requested.connect(self._stay)
         welcome = wizard.page_of(WelcomePage)
         assert isinstance(welcome, WelcomePage)
@@ -184,7 +184,8 @@ class KioskController(QObject):
         self._restore_appearance()
         self.welcome_page.show_session_notice(True)
         heading = self.welcome_page.heading()
-        self.context.announcer.announce(heading or self.welcome_page, texts.NEW_SESSION)
+        said = translated(texts.CONTEXT, texts.NEW_SESSION)
+        self.context.announcer.announce(heading or self.welcome_page, said)
         self.session_ended.emit()
 
     def _close_dialogs_and_menus(self) -> None:
@@ -233,7 +234,7 @@ class KioskController(QObject):
         total = self.options.return_after_activation
         self._auto_return_deadline = time.monotonic() + total * self._second_ms / 1000
         self._auto_return_shown = total
-        text = texts.AUTO_RETURN.format(wait=core_texts.format_wait(total))
+        text = translated(texts.CONTEXT, texts.AUTO_RETURN, wait=core_texts.format_wait(total))
         self.activated_page.show_auto_return(text)
         self._auto_return.start()
         # After the page's own announcement (its heading), from the event loop.
@@ -251,7 +252,7 @@ class KioskController(QObject):
         if remaining == self._auto_return_shown:
             return
         self._auto_return_shown = remaining
-        text = texts.AUTO_RETURN.format(wait=core_texts.format_wait(remaining))
+        text = translated(texts.CONTEXT, texts.AUTO_RETURN, wait=core_texts.format_wait(remaining))
         self.activated_page.show_auto_return(text)
         if announce_remaining(remaining, self.options.return_after_activation):
             self.context.announcer.announce(self.activated_page.auto_return_label, text)
@@ -262,7 +263,8 @@ class KioskController(QObject):
         heading = self.activated_page.heading()
         if heading is not None:
             heading.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.context.announcer.announce(heading or self.activated_page, texts.AUTO_RETURN_STOPPED)
+        said = translated(texts.CONTEXT, texts.AUTO_RETURN_STOPPED)
+        self.context.announcer.announce(heading or self.activated_page, said)
 
     def _stop_auto_return(self) -> None:
         if self._auto_return.isActive():

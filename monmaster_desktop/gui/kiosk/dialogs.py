@@ -4,7 +4,8 @@
 with a border of its own (a kiosk may run without a window manager to draw one; ``80-kiosk.qss``),
 keeps it readable (about ``WIDTH_CHARACTERS`` wide, never wider than the screen) and makes the form's
 default button the dialog's: a form built outside the dialog loses it, and the dialog would make its
-first button the default instead.
+first button the default instead. A language switch says the form's texts and the title again
+(``retranslate``, on ``LanguageChange``); each dialog then says again what it set itself.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
-from monmaster_desktop.gui.forms import find_child, load_form
+from monmaster_desktop.gui.forms import find_child, load_form, retranslate_form
+from monmaster_desktop.gui.language import is_language_change
 
 W = TypeVar("W", bound=QWidget)
 WIDTH_CHARACTERS = 64
@@ -48,6 +50,17 @@ class FormDialog(QDialog):
             button.setDefault(True)
         self.ensurePolished()  # the style sheet's text size first: the width is counted in characters
         self.fit_width()
+
+    def retranslate(self) -> None:
+        """The form's texts and the title in the current language; subclasses then set their own."""
+        retranslate_form(self.form)
+        self.setWindowTitle(self.form.windowTitle())
+        self.setAccessibleName(self.form.windowTitle())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def child(self, kind: type[W], name: str) -> W:
         return find_child(self.form, kind, name, self.form_name)

@@ -9,6 +9,9 @@ input is swallowed so that nothing under it is pressed), "Continuer" or Escape, 
 technology's action on the dialog — closes it and restarts the clock; the page and what was typed are
 left as they were. Without an answer ``expired`` is emitted: the kiosk ends the session.
 
+A language switch while the warning is open says it again in the new language (its form's texts,
+the countdown, the button's description); the clock goes on.
+
 Time is counted in "seconds" of ``SECOND_MS`` milliseconds: the accessibility tests shorten it in the
 application's process; nothing else changes it. The guard never ends a session that someone answered,
 and never looks at what was typed (only that something was).
@@ -27,6 +30,8 @@ from monmaster_desktop.gui.accessibility.announcer import Announcer, describe
 from monmaster_desktop.gui.kiosk import texts
 from monmaster_desktop.gui.kiosk.activity import INPUT, ActivityMonitor
 from monmaster_desktop.gui.kiosk.dialogs import FormDialog
+from monmaster_desktop.gui.language import translated
+from monmaster_desktop.i18n import Message, again
 
 SECOND_MS = 1000
 FORM = "idle_warning_dialog.ui"
@@ -56,11 +61,24 @@ class IdleWarningDialog(FormDialog):
         self.continue_button = self.child(QPushButton, "continueButton")
         self.continue_button.clicked.connect(self.accept)
         self.finished.connect(self._finished)
+        self._countdown: Message | None = None
+        self._description: Message | None = None
 
     def show_remaining(self, wait: str, *, describe_button: bool) -> None:
-        self.countdown_label.setText(texts.WARNING_COUNTDOWN.format(wait=wait))
+        self._countdown = translated(texts.CONTEXT, texts.WARNING_COUNTDOWN, wait=wait)
+        self.countdown_label.setText(self._countdown)
         if describe_button:
-            describe(self.continue_button, texts.WARNING_DESCRIPTION.format(wait=wait))
+            self._description = translated(texts.CONTEXT, texts.WARNING_DESCRIPTION, wait=wait)
+            describe(self.continue_button, self._description)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self._countdown is not None:
+            self._countdown = again(self._countdown)
+            self.countdown_label.setText(self._countdown)
+        if self._description is not None:
+            self._description = again(self._description)
+            describe(self.continue_button, self._description)
 
     def close_quietly(self) -> None:
         """Close without it counting as an answer (the session ended, or the guard stopped)."""
@@ -155,7 +173,9 @@ class IdleGuard(QObject):
         dialog.activateWindow()
         self._tick_timer.start()
         self._announcer.announce(
-            dialog.continue_button, texts.WARNING_ANNOUNCEMENT.format(wait=wait), assertive=True
+            dialog.continue_button,
+            translated(texts.CONTEXT, texts.WARNING_ANNOUNCEMENT, wait=wait),
+            assertive=True,
         )
         self.warned.emit()
 
@@ -173,10 +193,11 @@ class IdleGuard(QObject):
             return
         self._shown_remaining = remaining
         wait = core_texts.format_wait(remaining)
-        said = announce_remaining(remaining, self._warning_seconds)
-        dialog.show_remaining(wait, describe_button=said)
-        if said:
-            self._announcer.announce(dialog.continue_button, texts.WARNING_REMAINING.format(wait=wait))
+        now = announce_remaining(remaining, self._warning_seconds)
+        dialog.show_remaining(wait, describe_button=now)
+        if now:
+            said = translated(texts.CONTEXT, texts.WARNING_REMAINING, wait=wait)
+            self._announcer.announce(dialog.continue_button, said)
 
     def _activity(self, kind: str) -> None:
         if not self._running:
@@ -195,7 +216,8 @@ class IdleGuard(QObject):
         self._idle_timer.start()
         back = self._active_before or self._window
         back.activateWindow()  # the keyboard returns where it was: the page, or the outbox
-        self._announcer.announce(back.focusWidget() or back, texts.SESSION_CONTINUES)
+        said = translated(texts.CONTEXT, texts.SESSION_CONTINUES)
+        self._announcer.announce(back.focusWidget() or back, said)
         self.continued.emit()
 
     def _expire(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from monmaster_desktop.accounts.operator import AuditAction, OperatorService
 from monmaster_desktop.accounts.store import StorageError
+from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.operator import texts
 from monmaster_desktop.gui.operator.console import OperatorConsole
@@ -50,7 +51,7 @@ class OperatorAccess(QObject):
         """A kiosk's first start: choose the PIN now (blocking); False if the operator quits instead."""
         if self.operator.has_pin():
             return True
-        dialog = self._new_pin_dialog(None, cancel_text=texts.QUIT_KIOSK_BUTTON)
+        dialog = self._new_pin_dialog(None, cancel_text=translated(texts.CONTEXT, texts.QUIT_KIOSK_BUTTON))
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return accepted
@@ -86,7 +87,7 @@ class OperatorAccess(QObject):
         console.quit_requested.connect(self._on_quit)
         console.purged.connect(lambda: self._on_purged(console))
         self._show(console)
-        self.context.announcer.announce(console.heading, texts.CONSOLE_OPENED)
+        self.context.announcer.announce(console.heading, translated(texts.CONTEXT, texts.CONSOLE_OPENED))
         return console
 
     def _new_pin_dialog(self, parent: QWidget | None, cancel_text: str | None = None) -> NewPinDialog:

@@ -4,21 +4,21 @@ The chart shows the fair's usual hours (8 h to 18 h) and any other hour that had
 take the theme's primary colour (≥ 3:1 against the page, tests/unit/test_contrast.py), each with its
 count above it and its hour below, in the current text size. For assistive technologies the chart is
 one graphic whose name is its title and whose description lists every hour with its count: the
-numbers, not the picture.
+numbers, not the picture. Its name, description and hour labels follow a language switch.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from monmaster_desktop.gui.language import is_language_change, translated
 from monmaster_desktop.gui.operator import texts
 from monmaster_desktop.gui.style import theme_colour
 
 FIRST_HOUR = 8
 LAST_HOUR = 18
-CHART_NAME = "Comptes créés par heure aujourd'hui"
 
 
 def shown_hours(per_hour: tuple[int, ...]) -> range:
@@ -30,31 +30,59 @@ def shown_hours(per_hour: tuple[int, ...]) -> range:
 
 
 def describe_hours(per_hour: tuple[int, ...]) -> str:
+    """Every hour shown with its count, in the current language ("8 h : 0 ; 9 h : 3 ; … 18 h : 0.")."""
     if not any(per_hour):
-        return texts.CHART_DESCRIPTION_EMPTY
-    return (
-        " ; ".join(texts.CHART_HOUR.format(hour=hour, count=per_hour[hour]) for hour in shown_hours(per_hour))
-        + "."
+        return translated(texts.CONTEXT, texts.CHART_DESCRIPTION_EMPTY)
+    separator = translated(texts.CONTEXT, texts.CHART_SEPARATOR)
+    bars = (
+        translated(texts.CONTEXT, texts.CHART_HOUR, hour=hour, count=per_hour[hour])
+        for hour in shown_hours(per_hour)
     )
+    return separator.join(bars) + "."
+
+
+def hour_label(hour: int) -> str:
+    """What is written under a bar ("9 h")."""
+    return translated(texts.CONTEXT, texts.CHART_HOUR_LABEL, hour=hour)
 
 
 class HourlyChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hourlyChart")
-        self.setAccessibleName(CHART_NAME)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._per_hour: tuple[int, ...] = (0,) * 24
-        self.setAccessibleDescription(describe_hours(self._per_hour))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Its name, description and hour labels in the current language."""
+        name = translated(texts.CONTEXT, texts.CHART_NAME)
+        if self.accessibleName() != name:
+            self.setAccessibleName(name)
+        self._describe()
+        self.updateGeometry()  # the hours' labels may be wider
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_counts(self, per_hour: tuple[int, ...]) -> None:
         if len(per_hour) != 24:
             raise ValueError("one count per hour of the day is expected")
         self._per_hour = tuple(per_hour)
+        self._describe()
+        self.update()
+
+    def _describe(self) -> None:
         description = describe_hours(self._per_hour)
         if self.accessibleDescription() != description:
             self.setAccessibleDescription(description)
-        self.update()
+
+    def _widest_label(self) -> int:
+        # Hour 0's label with one more digit: as wide as "10 h" (or the language's "10:00").
+        return self.fontMetrics().horizontalAdvance(hour_label(0) + "0")
 
     def counts(self) -> tuple[int, ...]:
         return self._per_hour
@@ -62,10 +90,10 @@ class HourlyChart(QWidget):
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
         hours = len(shown_hours(self._per_hour))
-        return QSize(hours * self.fontMetrics().horizontalAdvance("00 h") * 3 // 2, line * 9)
+        return QSize(hours * self._widest_label() * 3 // 2, line * 9)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance("00 h") * 8, self.fontMetrics().height() * 9)
+        return QSize(self._widest_label() * 8, self.fontMetrics().height() * 9)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -95,6 +123,6 @@ class HourlyChart(QWidget):
             painter.drawText(
                 QRectF(x, bottom + line * 0.2, slot, line),
                 Qt.AlignmentFlag.AlignCenter,
-                texts.CHART_HOUR_LABEL.format(hour=hour),
+                hour_label(hour),
             )
         painter.end()

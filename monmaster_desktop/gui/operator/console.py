@@ -5,7 +5,9 @@ total counts as sentences, today's accounts per hour (``chart.HourlyChart``), "E
 "Exporter en JSON…" through a save dialog (with or without the audit), "Effacer toutes les données
 des candidats…" behind a typed confirmation (``PurgeDialog``), the audit table, "Quitter la borne"
 on a kiosk and "Fermer". The export and the purge run on the worker; their outcome is shown under
-their button and announced. Nothing here shows a candidate's address: only counts.
+their button and announced. Nothing here shows a candidate's address: only counts. A language switch
+says everything again in the new language: the forms, the figures, the chart, the audit table's
+headers and actions, the outcomes shown (``retranslate``).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from monmaster_desktop.accounts.operator import (
 from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.kiosk.dialogs import FormDialog
-from monmaster_desktop.gui.language import format_date_time
+from monmaster_desktop.gui.language import format_date, format_date_time, translated
 from monmaster_desktop.gui.operator import texts
 from monmaster_desktop.gui.operator.chart import HourlyChart
 from monmaster_desktop.gui.operator.dialog import OperatorDialog
@@ -49,7 +51,7 @@ from monmaster_desktop.gui.widgets.entries_table import EntriesTableModel, show_
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.gui.widgets.save_dialog import ask_save_path, default_save_directory
 from monmaster_desktop.gui.worker import TaskRunner
-from monmaster_desktop.i18n import message
+from monmaster_desktop.i18n import again, gettext, message, plural_message, sentences
 from monmaster_desktop.settings import os_error_reason
 
 W = TypeVar("W", bound=QWidget)
@@ -59,6 +61,7 @@ PURGE_FORM = "operator_purge_dialog.ui"
 
 class AuditModel(EntriesTableModel[AuditEntry]):
     COLUMN_TITLES = texts.AUDIT_COLUMNS
+    TITLES_CONTEXT = texts.CONTEXT
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         self.beginResetModel()
@@ -77,14 +80,20 @@ class AuditModel(EntriesTableModel[AuditEntry]):
         if index.column() == 0:
             return format_date_time(entry.at)
         if index.column() == 1:
-            return core_texts.AUDIT_ACTIONS[entry.action.value]
+            return gettext(core_texts.AUDIT_ACTIONS[entry.action.value])
         return texts.AUDIT_EMPTY if entry.count is None else str(entry.count)
+
+
+def purge_word() -> str:
+    """The word typed to confirm the purge, in the language shown ("EFFACER", "ERASE")."""
+    return translated(texts.CONTEXT, texts.PURGE_WORD)
 
 
 class PurgeDialog(FormDialog):
     """ "Effacer les données des candidats": says how many accounts, asks to type EFFACER.
 
-    "Annuler" is the default button; "Effacer définitivement" is enabled only once the word is typed.
+    "Annuler" is the default button; "Effacer définitivement" is enabled only once the word is typed
+    — the word of the language shown (``purge_word``): after a switch, the new language's.
     """
 
     def __init__(self, accounts: int, parent: QWidget | None = None) -> None:
@@ -94,14 +103,26 @@ class PurgeDialog(FormDialog):
         self.confirmation_edit = self.child(QLineEdit, "confirmationEdit")
         self.purge_button = self.child(QPushButton, "purgeButton")
         self.cancel_button = self.child(QPushButton, "cancelButton")
-        self.warning_label.setText(message(texts.PURGE_WARNING, accounts=accounts))
-        self.confirmation_edit.setAccessibleDescription(self.child(QLabel, "instructionLabel").text())
+        self.instruction_label = self.child(QLabel, "instructionLabel")
+        self._accounts = accounts
         self.confirmation_edit.textChanged.connect(self._confirmation_changed)
         self.purge_button.clicked.connect(self.accept)
         self.cancel_button.clicked.connect(self.reject)
+        self._say_texts()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._say_texts()
+        self._confirmation_changed()
+
+    def _say_texts(self) -> None:
+        self.warning_label.setText(plural_message(*core_texts.PURGE_WARNING, self._accounts))
+        instruction = translated(texts.CONTEXT, texts.PURGE_INSTRUCTION, word=purge_word())
+        self.instruction_label.setText(instruction)
+        self.confirmation_edit.setAccessibleDescription(instruction)
 
     def confirmed(self) -> bool:
-        return self.confirmation_edit.text().strip().upper() == texts.PURGE_WORD
+        return self.confirmation_edit.text().strip().upper() == purge_word().upper()
 
     def _confirmation_changed(self) -> None:
         self.purge_button.setEnabled(self.confirmed())
@@ -151,6 +172,8 @@ class OperatorConsole(OperatorDialog):
         self.audit_table = self._child(QTableView, "auditTable")
         self.quit_button = self._child(QAbstractButton, "quitKioskButton")
         self.close_button = self._child(QAbstractButton, "closeButton")
+        self._today_text = ""  # the figures shown (i18n.Messages), said again after a language switch
+        self._total_text = ""
         self.audit_model = AuditModel(self)
         fit, share = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
         show_entries_in(self.audit_table, self.audit_model, {0: fit, 1: share, 2: fit})
@@ -166,6 +189,18 @@ class OperatorConsole(OperatorDialog):
     def _child(self, kind: type[W], name: str) -> W:
         return self.child(kind, name)
 
+    def retranslate(self) -> None:
+        """The form, the figures and the audit table in the current language (the chart and the
+        outcomes shown say themselves again)."""
+        super().retranslate()
+        self._show_figures(again(self._today_text), again(self._total_text))
+        self.audit_model.retranslate()
+
+    def _show_figures(self, today: str, total: str) -> None:
+        self._today_text, self._total_text = today, total
+        self.today_label.setText(today)
+        self.total_label.setText(total)
+
     # --- figures and audit ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -173,21 +208,13 @@ class OperatorConsole(OperatorDialog):
             figures = self._operator.figures()
             audit = self._operator.audit()
         except StorageError as error:
-            self.today_label.setText(error.message)
+            self._show_figures(error.message, "")
             return
-        day = figures.day.strftime("%d/%m/%Y")
-        self.today_label.setText(
-            message(texts.TODAY,
-                day=day,
-                created=figures.today.created,
-                pending=figures.today.pending,
-                active=figures.today.active,
-            )
-        )
-        self.total_label.setText(
-            message(texts.TOTAL,
-                created=figures.total.created, pending=figures.total.pending, active=figures.total.active
-            )
+        today, total = figures.today, figures.total
+        day = format_date(figures.day)
+        self._show_figures(
+            core_texts.figures(core_texts.FIGURES_TODAY, today.created, today.pending, today.active, day=day),
+            core_texts.figures(core_texts.FIGURES_TOTAL, total.created, total.pending, total.active),
         )
         self.chart.set_counts(figures.per_hour)
         self.audit_model.set_entries(audit)
@@ -198,12 +225,14 @@ class OperatorConsole(OperatorDialog):
     def ask_export_path(self, kind: ExportFormat, default: Path) -> Path | None:
         """Where to write the export; None when the operator cancels. Tests override it."""
         file_filter = texts.EXPORT_CSV_FILTER if kind is ExportFormat.CSV else texts.EXPORT_JSON_FILTER
-        return ask_save_path(self, texts.EXPORT_DIALOG_TITLE, default, file_filter, f".{kind.value}")
+        title = translated(texts.CONTEXT, texts.EXPORT_DIALOG_TITLE)
+        return ask_save_path(self, title, default, translated(texts.CONTEXT, file_filter), f".{kind.value}")
 
     def export(self, kind: ExportFormat) -> None:
         if self._busy:
             return
-        name = message(texts.EXPORT_DEFAULT_NAME, day=self._day.isoformat()) + f".{kind.value}"
+        stem = translated(texts.CONTEXT, texts.EXPORT_DEFAULT_NAME, day=self._day.isoformat())
+        name = f"{stem}.{kind.value}"
         destination = self.ask_export_path(kind, default_save_directory() / name)
         if destination is None:
             return
@@ -217,9 +246,9 @@ class OperatorConsole(OperatorDialog):
 
     def _exported(self, result: ExportResult) -> None:
         self._set_busy(False)
-        lines = [message(core_texts.EXPORT_DONE, count=result.accounts, path=result.files[0])]
+        lines = [core_texts.export_done(result.accounts, result.files[0])]
         lines += [message(core_texts.EXPORT_AUDIT_DONE, path=path) for path in result.files[1:]]
-        self._say(self.export_message, "success", " ".join(lines))
+        self._say(self.export_message, "success", sentences(*lines))
         self.refresh()
 
     def _export_failed(self, destination: Path, error: BaseException) -> None:
@@ -256,9 +285,7 @@ class OperatorConsole(OperatorDialog):
 
     def _purged(self, result: PurgeResult) -> None:
         self._set_busy(False)
-        said = message(core_texts.PURGE_DONE, accounts=result.accounts, mails=result.mails)
-        if result.set_aside_files:
-            said += " " + message(core_texts.PURGE_SET_ASIDE_DONE, count=result.set_aside_files)
+        said = core_texts.purge_done(result.accounts, result.mails, result.set_aside_files)
         self._say(self.purge_message, "success", said)
         self.refresh()
         self.purged.emit()

@@ -5,7 +5,8 @@ Both are real dialogs whose static layout is a form (``ui/operator_pin_dialog.ui
 fields are password fields kept off the accessibility bus, and a refusal is shown under the field,
 put in its description (what Orca 43 reads) and announced assertively; the focus stays in the field.
 Verifying and hashing (argon2id) run on the worker, off the UI thread. The PIN is never kept: the
-fields are emptied (their undo history too) whatever the outcome.
+fields are emptied (their undo history too) whatever the outcome. A language switch says the form,
+the refusal shown and the fields' descriptions again in the new language.
 """
 
 from __future__ import annotations
@@ -19,15 +20,20 @@ from monmaster_desktop.accounts.operator import OperatorService, PinCheck, pin_p
 from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui.accessibility.announcer import Announcer, describe
 from monmaster_desktop.gui.accessibility.password_protection import protect_password_field
+from monmaster_desktop.gui.language import translated
+from monmaster_desktop.gui.operator import texts as operator_texts
 from monmaster_desktop.gui.operator.dialog import OperatorDialog
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.gui.worker import TaskRunner
-from monmaster_desktop.i18n import message
+from monmaster_desktop.i18n import again, message
 
 PIN_PROMPT_FORM = "operator_pin_dialog.ui"
 NEW_PIN_FORM = "operator_new_pin_dialog.ui"
-# What the field's description says besides a refusal.
-PIN_HINT = "De 6 à 12 chiffres."
+
+
+def pin_hint() -> str:
+    """What a PIN field's description says besides a refusal, in the current language."""
+    return translated(operator_texts.CONTEXT, operator_texts.PIN_HINT)
 
 
 class PinPromptDialog(OperatorDialog):
@@ -48,10 +54,16 @@ class PinPromptDialog(OperatorDialog):
         self.message: FieldMessage = self.child(FieldMessage, "pinMessage")
         self.validate_button: QPushButton = self.child(QPushButton, "validateButton")
         self.cancel_button: QAbstractButton = self.child(QAbstractButton, "cancelButton")
+        self._refusal = ""  # the refusal shown (an i18n.Message), said again after a language switch
         protect_password_field(self.pin_edit)
-        describe(self.pin_edit, PIN_HINT)
+        describe(self.pin_edit, pin_hint())
         self.validate_button.clicked.connect(self.validate)
         self.cancel_button.clicked.connect(self.reject)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._refusal = again(self._refusal)
+        describe(self.pin_edit, self._refusal, pin_hint())
 
     def validate(self) -> None:
         if self._busy:
@@ -76,8 +88,9 @@ class PinPromptDialog(OperatorDialog):
         self._refuse(message(texts.UNEXPECTED_ERROR))
 
     def _refuse(self, message: str) -> None:
+        self._refusal = message
         self.message.show_message("error", message)
-        describe(self.pin_edit, message, PIN_HINT)
+        describe(self.pin_edit, message, pin_hint())
         self.pin_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self._announcer.announce(self.pin_edit, message, assertive=True)
 
@@ -94,7 +107,8 @@ class NewPinDialog(OperatorDialog):
     """ "Choisir le code opérateur": the PIN twice, "Enregistrer"; accepted once it is stored.
 
     ``cancel_text`` renames "Annuler" ("Quitter la borne" at a kiosk's first start, which cannot run
-    without a PIN); the caller decides what cancelling means.
+    without a PIN; an ``i18n.Message``, said again at a language switch); the caller decides what
+    cancelling means.
     """
 
     saved = Signal()
@@ -115,13 +129,28 @@ class NewPinDialog(OperatorDialog):
         self.message: FieldMessage = self.child(FieldMessage, "pinMessage")
         self.save_button: QPushButton = self.child(QPushButton, "saveButton")
         self.cancel_button: QAbstractButton = self.child(QAbstractButton, "cancelButton")
+        self._cancel_text = cancel_text
         if cancel_text:
             self.cancel_button.setText(cancel_text)
+        # The refusal shown and the field it describes, said again after a language switch.
+        self._refusal: tuple[str, QLineEdit] | None = None
         for edit in (self.new_pin_edit, self.confirm_pin_edit):
             protect_password_field(edit)
-            describe(edit, PIN_HINT)
+            describe(edit, pin_hint())
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self._cancel_text:
+            self._cancel_text = again(self._cancel_text)
+            self.cancel_button.setText(self._cancel_text)
+        for edit in (self.new_pin_edit, self.confirm_pin_edit):
+            describe(edit, pin_hint())
+        if self._refusal is not None:
+            said, field = self._refusal
+            self._refusal = again(said), field
+            describe(field, self._refusal[0], pin_hint())
 
     def save(self) -> None:
         if self._busy:
@@ -156,9 +185,10 @@ class NewPinDialog(OperatorDialog):
         for edit in emptied or (self.new_pin_edit, self.confirm_pin_edit):
             edit.setText("")
         for edit in (self.new_pin_edit, self.confirm_pin_edit):
-            describe(edit, PIN_HINT)
+            describe(edit, pin_hint())
+        self._refusal = said, field
         self.message.show_message("error", said)
-        describe(field, said, PIN_HINT)
+        describe(field, said, pin_hint())
         field.setFocus(Qt.FocusReason.OtherFocusReason)
         self._announcer.announce(field, said, assertive=True)
 

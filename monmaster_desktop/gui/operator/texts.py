@@ -1,40 +1,48 @@
-"""The operator screens' French texts built at run time (project-written). Static texts are in the forms
-``ui/operator_pin_dialog.ui``, ``ui/operator_new_pin_dialog.ui``, ``ui/operator_console.ui`` and
-``ui/operator_purge_dialog.ui``; the core's messages (PIN refused, throttled, export done, purge done)
-are in ``monmaster_desktop.texts``. One place per text; never assembled from pieces.
+"""The operator screens' texts built at run time (project-written), in French, the source language.
+
+Each is marked ``QT_TRANSLATE_NOOP(CONTEXT, …)`` and said with ``language.translated(CONTEXT, X,
+**params)``, so that it follows a language switch (README, "Translating"). Static texts are in the
+forms ``ui/operator_pin_dialog.ui``, ``ui/operator_new_pin_dialog.ui``, ``ui/operator_console.ui``
+and ``ui/operator_purge_dialog.ui``; the counted sentences (the figures, the purge's warning) and the
+core's messages (PIN refused, throttled, export done, purge done) are in ``monmaster_desktop.texts``
+(gettext has plural forms). One place per text; never assembled from pieces.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+CONTEXT = "Operator"
+
 # --- The key sequence (documented for operators in the README; shown on no candidate's screen) ------
+# Not a text: Qt's portable key names, the same in every language.
 OPERATOR_KEYS = "Ctrl+Alt+Shift+O"
 
-# --- The new PIN dialog at a kiosk's first start -------------------------------------------------------
-QUIT_KIOSK_BUTTON = "Quitter la borne"  # its "Annuler", when the kiosk cannot run without a PIN
+# --- The PIN dialogs ----------------------------------------------------------------------------------
+# What a PIN field's description says besides a refusal.
+PIN_HINT = QT_TRANSLATE_NOOP("Operator", "De 6 à 12 chiffres.")
+# The new PIN dialog's "Annuler" at a kiosk's first start, when the kiosk cannot run without a PIN.
+QUIT_KIOSK_BUTTON = QT_TRANSLATE_NOOP("Operator", "Quitter la borne")
 
 # --- The console ----------------------------------------------------------------------------------------
-TODAY = (
-    "Aujourd'hui ({day}) : {created} compte(s) créé(s), dont {pending} en attente d'activation et "
-    "{active} activé(s)."
+CHART_NAME = QT_TRANSLATE_NOOP("Operator", "Comptes créés par heure aujourd'hui")
+CHART_DESCRIPTION_EMPTY = QT_TRANSLATE_NOOP("Operator", "Aucun compte créé aujourd'hui.")
+CHART_HOUR = QT_TRANSLATE_NOOP("Operator", "{hour} h : {count}")  # one bar, in the chart's description
+CHART_HOUR_LABEL = QT_TRANSLATE_NOOP("Operator", "{hour} h")  # under a bar
+CHART_SEPARATOR = QT_TRANSLATE_NOOP("Operator", " ; ")  # between two bars in the description
+AUDIT_COLUMNS = (
+    QT_TRANSLATE_NOOP("Operator", "Date"),
+    QT_TRANSLATE_NOOP("Operator", "Action"),
+    QT_TRANSLATE_NOOP("Operator", "Nombre"),
 )
-TOTAL = (
-    "Depuis le début : {created} compte(s) créé(s), dont {pending} en attente d'activation et "
-    "{active} activé(s)."
-)
-CHART_DESCRIPTION_EMPTY = "Aucun compte créé aujourd'hui."
-CHART_HOUR = "{hour} h : {count}"  # one bar, in the chart's description ("9 h : 3")
-CHART_HOUR_LABEL = "{hour} h"  # under a bar
-AUDIT_COLUMNS = ("Date", "Action", "Nombre")
-AUDIT_EMPTY = "—"
-EXPORT_DIALOG_TITLE = "Exporter les inscriptions"
-EXPORT_CSV_FILTER = "Fichier CSV (*.csv)"
-EXPORT_JSON_FILTER = "Fichier JSON (*.json)"
-EXPORT_DEFAULT_NAME = "inscriptions-{day}"
-CONSOLE_OPENED = "Console de l'opérateur ouverte."
+AUDIT_EMPTY = "—"  # no count: a dash in every language
+EXPORT_DIALOG_TITLE = QT_TRANSLATE_NOOP("Operator", "Exporter les inscriptions")
+EXPORT_CSV_FILTER = QT_TRANSLATE_NOOP("Operator", "Fichier CSV (*.csv)")
+EXPORT_JSON_FILTER = QT_TRANSLATE_NOOP("Operator", "Fichier JSON (*.json)")
+EXPORT_DEFAULT_NAME = QT_TRANSLATE_NOOP("Operator", "inscriptions-{day}")
+CONSOLE_OPENED = QT_TRANSLATE_NOOP("Operator", "Console de l'opérateur ouverte.")
 
 # --- The purge ------------------------------------------------------------------------------------------
-PURGE_WARNING = (
-    "{accounts} compte(s) et leurs courriels simulés seront effacés définitivement de cet ordinateur. "
-    "Exportez-les d'abord si vous en avez besoin."
-)
-PURGE_WORD = "EFFACER"
+# The word typed to confirm, in the language shown (docs/kiosk.md, "Decisions"): "ERASE" in English.
+PURGE_WORD = QT_TRANSLATE_NOOP("Operator", "EFFACER")
+PURGE_INSTRUCTION = QT_TRANSLATE_NOOP("Operator", "Pour confirmer, écrivez {word} dans le champ ci-dessous.")

@@ -57,6 +57,7 @@ JOURNEY_WORDS: dict[str, dict[str, str]] = {
         "Se connecter": "Sign in",
         "Activer mon compte": "Activate my account",
         "Se déconnecter": "Sign out",
+        "Terminer": "Finish",  # a kiosk's "Retour à l'accueil" on "Compte activé"
     },
 }
 

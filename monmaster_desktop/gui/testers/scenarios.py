@@ -207,6 +207,8 @@ class ScenarioRun:
 
     def close(self) -> None:
         self.window.close()  # the window deletes the data dir as it closes
+        # And goes: nothing of its demonstration candidate (a password typed) stays in memory.
+        self.window.deleteLater()
 
     # --- what the tests and the screenshots look at -------------------------------------------------------
 
