@@ -11,20 +11,30 @@ language of ``--lang`` (French by default), from the core's catalog (``i18n``).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from monmaster_desktop import APP_DISPLAY_NAME, i18n, texts
-from monmaster_desktop.accounts.service import AccountService, open_account_service
-from monmaster_desktop.accounts.store import DatabaseDamagedError, to_text
-from monmaster_desktop.configuration import MAX_IDLE_SECONDS, FileConfiguration, read_configuration
+from monmaster_desktop.accounts.store import Database, DatabaseDamagedError, to_text
+from monmaster_desktop.data_folder import DataError, default_data_dir
 from monmaster_desktop.exit_codes import EXIT_DATA_UNUSABLE, EXIT_NO_DISPLAY
 from monmaster_desktop.i18n import N_, gettext
 from monmaster_desktop.operator_commands import add_operator_commands, run_operator_command
-from monmaster_desktop.settings import CaptchaMode, DataError, KioskSettings, Settings, default_data_dir
+
+# typing.TYPE_CHECKING without importing typing (~3 ms the operator's commands need not pay);
+# type checkers read any constant of this name so.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from monmaster_desktop.configuration import FileConfiguration
+    from monmaster_desktop.settings import Settings
+
+# settings.CaptchaMode's values (tests/unit/test_cli.py checks they agree): the listings never
+# import the settings' dataclasses (docs/performance.md).
+CAPTCHA_CHOICES = ("image", "question", "off")
 
 # --- Texts (project-written) ------------------------------------------------------------------------
 DESCRIPTION = N_(
@@ -97,7 +107,7 @@ def language_asked(argv: Sequence[str]) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="monmaster-desktop", description=gettext(DESCRIPTION).format(app=APP_DISPLAY_NAME)
     )
     parser.add_argument("--version", action=_PrintVersion)
@@ -117,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--captcha",
-        choices=[mode.value for mode in CaptchaMode],
+        choices=CAPTCHA_CHOICES,
         default=None,
         help=gettext(CAPTCHA_HELP),
     )
@@ -144,6 +154,40 @@ def build_parser() -> argparse.ArgumentParser:
     outbox_show.add_argument("id", type=int, metavar="ID", help=gettext(MAIL_ID_HELP))
     add_operator_commands(commands, lambda sub: _add_data_dir_option(sub, default=argparse.SUPPRESS))
     return parser
+
+
+def _terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` finds it (COLUMNS first), 80 without one."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, told the terminal's width: measuring it itself would import ``shutil``, and
+    with it three compression modules, into every command (argparse makes a formatter for each
+    option it is given, docs/performance.md)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        width = _terminal_columns() - 2 if width is None else width  # argparse's own margin
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose help uses ``_HelpFormatter``; its sub-commands' parsers are ones too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
 
 class _PrintVersion(argparse.Action):
@@ -188,6 +232,9 @@ def _add_data_dir_option(parser: argparse.ArgumentParser, default: object) -> No
 
 def settings_from(arguments: argparse.Namespace, configured: FileConfiguration | None = None) -> Settings:
     """The settings the options give; those they leave out come from the configuration file, if read."""
+    from monmaster_desktop.configuration import FileConfiguration
+    from monmaster_desktop.settings import CaptchaMode, KioskSettings, Settings
+
     configured = configured or FileConfiguration()
     kiosk_defaults = KioskSettings()
     idle_timeout = arguments.idle_timeout or configured.idle_timeout or kiosk_defaults.idle_timeout
@@ -221,8 +268,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATA_UNUSABLE
     parser = build_parser()
     arguments = parser.parse_args(argv)
-    if arguments.idle_timeout is not None and not 1 <= arguments.idle_timeout <= MAX_IDLE_SECONDS:
-        parser.error(gettext(IDLE_TIMEOUT_OUT_OF_RANGE).format(high=MAX_IDLE_SECONDS))
+    if arguments.idle_timeout is not None:
+        from monmaster_desktop.configuration import MAX_IDLE_SECONDS
+
+        if not 1 <= arguments.idle_timeout <= MAX_IDLE_SECONDS:
+            parser.error(gettext(IDLE_TIMEOUT_OUT_OF_RANGE).format(high=MAX_IDLE_SECONDS))
+    if arguments.command in ("accounts", "outbox"):
+        # The listings need only the data folder: no Settings, no configuration file.
+        data_dir = arguments.data_dir or default_data_dir()
+        return _said_to_the_operator(lambda: _list(arguments, data_dir))
     settings = settings_from(arguments)
     if arguments.self_test:
         from monmaster_desktop.gui.selftest import run_self_test  # loads Qt, offscreen
@@ -237,7 +291,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if missing is not None:
             print(f"{missing}\n{gettext(texts.WITHOUT_A_SCREEN)}", file=sys.stderr)
             return EXIT_NO_DISPLAY
+        from monmaster_desktop.configuration import read_configuration
         from monmaster_desktop.crash_log import start_crash_log  # reads the version: slow, GUI only
+
         try:
             settings = settings_from(arguments, read_configuration(arguments.config))
         except DataError as error:
@@ -251,8 +307,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             if crash_log is not None:
                 crash_log.close()
+    return _said_to_the_operator(lambda: run_operator_command(arguments, settings))
+
+
+def _said_to_the_operator(command: Callable[[], int]) -> int:
+    """Run a command; unusable data is said in words (status 2), a reader gone away is quiet (1)."""
     try:
-        return _run_command(arguments, settings)
+        return command()
     except DataError as error:
         message = str(error)
         if isinstance(error, DatabaseDamagedError):
@@ -281,38 +342,41 @@ def missing_display() -> str | None:
     return gettext(texts.NO_DISPLAY)
 
 
-def _run_command(arguments: argparse.Namespace, settings: Settings) -> int:
-    if arguments.command == "operator":
-        return run_operator_command(arguments, settings)
-    service = open_account_service(settings)
+def _list(arguments: argparse.Namespace, data_dir: Path) -> int:
+    # The listings read the database without the account service, whose imports (argon2's wrapper,
+    # the checkers, logging) would cost more than the listing itself (docs/performance.md).
+    from monmaster_desktop.accounts.listing import open_database
+
+    database = open_database(data_dir)
     try:
         if arguments.command == "accounts":
-            status = _accounts_list(service, as_json=arguments.json)
+            status = _accounts_list(database, as_json=arguments.json)
         elif arguments.action == "list":
-            status = _outbox_list(service, as_json=arguments.json)
+            status = _outbox_list(database, as_json=arguments.json)
         else:
-            status = _outbox_show(service, arguments.id)
+            status = _outbox_show(database, arguments.id)
         sys.stdout.flush()  # a closed pipe shows here, inside the try, not at interpreter exit
         return status
     finally:
-        service.close()
+        database.close()
 
 
-def _accounts_list(service: AccountService, *, as_json: bool) -> int:
-    accounts = service.iter_accounts()
+def _accounts_list(database: Database, *, as_json: bool) -> int:
+    from monmaster_desktop.accounts.listing import account_json, iter_account_rows, moment_text
+
+    rows = iter_account_rows(database)
     if as_json:
-        _print_json_array(account.as_json() for account in accounts)
+        _print_json_array(account_json(row) for row in rows)
         return 0
     statuses = {"pending": gettext(STATUS_PENDING), "active": gettext(STATUS_ACTIVE)}
+    created_on, activated_on = gettext(CREATED_ON), gettext(ACTIVATED_ON)
     listed = False
-    for account in accounts:
+    for row in rows:
         listed = True
-        activated = (
-            gettext(ACTIVATED_ON).format(moment=to_text(account.activated_at)) if account.activated_at else ""
-        )
-        status = statuses[account.status.value]
-        created = gettext(CREATED_ON).format(moment=to_text(account.created_at))
-        print(f"{account.email}\t{status}\t{created}{activated}")
+        activated_at = row["activated_at"]
+        activated = activated_on.format(moment=moment_text(activated_at)) if activated_at else ""
+        created = created_on.format(moment=moment_text(row["created_at"]))
+        print(f"{row['email']}\t{statuses[row['status']]}\t{created}{activated}")
     if not listed:
         print(gettext(NO_ACCOUNT))
     return 0
@@ -324,16 +388,22 @@ def _print_json_array(items: Iterable[object]) -> None:
     An export of 100,000 accounts never holds them all, and each line goes through json's C
     encoder (``indent=`` would switch to its pure-Python one, several times slower).
     """
+    import json  # its decoder and scanner are of no use to the other outputs
+
+    # One encoder for every element: json.dumps(ensure_ascii=False) would make one per call.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     opening = "[\n  "
     separator = opening
     for item in items:
-        sys.stdout.write(separator + json.dumps(item, ensure_ascii=False))
+        sys.stdout.write(separator + encode(item))
         separator = ",\n  "
     sys.stdout.write("[]\n" if separator is opening else "\n]\n")
 
 
-def _outbox_list(service: AccountService, *, as_json: bool) -> int:
-    entries = service.outbox.list()
+def _outbox_list(database: Database, *, as_json: bool) -> int:
+    from monmaster_desktop.accounts.mail import Outbox
+
+    entries = Outbox(database).list()
     if as_json:
         _print_json_array(
             {
@@ -355,8 +425,10 @@ def _outbox_list(service: AccountService, *, as_json: bool) -> int:
     return 0
 
 
-def _outbox_show(service: AccountService, mail_id: int) -> int:
-    stored = service.outbox.get(mail_id)
+def _outbox_show(database: Database, mail_id: int) -> int:
+    from monmaster_desktop.accounts.mail import Outbox
+
+    stored = Outbox(database).get(mail_id)
     if stored is None:
         print(gettext(UNKNOWN_MAIL).format(id=mail_id), file=sys.stderr)
         return 1

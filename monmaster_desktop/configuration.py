@@ -21,7 +21,6 @@ leave a kiosk without its idle reset. No Qt here.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +78,8 @@ def read_configuration(path: Path | None) -> FileConfiguration:
         return FileConfiguration()
     except OSError as error:
         raise ConfigurationError(message(texts.CONFIG_UNREADABLE, path=where)) from error
+    import tomllib  # only when a file is read: the operator's commands never need it
+
     try:
         table = tomllib.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

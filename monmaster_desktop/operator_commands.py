@@ -14,15 +14,18 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from monmaster_desktop import instance_lock, texts
+from monmaster_desktop import texts
+from monmaster_desktop.data_folder import ensure_private_dir, os_error_reason
 from monmaster_desktop.exit_codes import EXIT_ALREADY_RUNNING, EXIT_DATA_UNUSABLE, EXIT_FAILURE
 from monmaster_desktop.i18n import N_, gettext, message
-from monmaster_desktop.settings import Settings, ensure_private_dir, os_error_reason
 
+# typing.TYPE_CHECKING without importing typing (~3 ms the operator's commands need not pay);
+# type checkers read any constant of this name so.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from monmaster_desktop.accounts.operator import OperatorService
+    from monmaster_desktop.settings import Settings
 
 # --- Texts (project-written; said in the language of --lang, as cli.py's) -------------------------------
 PIN_PROMPT = N_("Nouveau code opérateur (6 à 12 chiffres) : ")
@@ -66,6 +69,7 @@ def add_operator_commands(
 def run_operator_command(arguments: argparse.Namespace, settings: Settings) -> int:
     """Run ``operator ACTION``; ``DataError`` passes through to the caller, which says it in words."""
     # Imported here: the other commands (``accounts list``) never load argon2 (docs/performance.md).
+    from monmaster_desktop import instance_lock
     from monmaster_desktop.accounts.operator import OperatorService
     from monmaster_desktop.accounts.service import open_account_service
 

@@ -95,3 +95,40 @@ def record_proof(proof: str, **figures: object) -> None:
     if report:
         with open(report, "a", encoding="utf-8") as file:
             file.write(json.dumps({"proof": proof, **figures}, ensure_ascii=False) + "\n")
+
+
+# --- an outbox with many mails -----------------------------------------------------------------------
+
+
+def many_recipient(number: int) -> str:
+    return f"candidat.{number:05d}@example.fr"
+
+
+def fill_outbox(database_path: Path, count: int, first_sent: datetime) -> list[int]:
+    """``count`` activation mails, one a minute from ``first_sent``, to ``many_recipient(0…count-1)``.
+
+    Each is a real message (one built, then its recipient replaced in its bytes: building thousands
+    would take seconds), stored in the columns ``Outbox.add`` writes. Returns their ids, oldest first.
+    """
+    from monmaster_desktop.accounts.mail import build_activation_mail
+    from monmaster_desktop.accounts.store import Database, to_text
+
+    template_recipient = "modele@example.fr"
+    template = build_activation_mail(template_recipient, "jeton-de-test", first_sent, 72)
+    subject, raw = str(template["Subject"]), bytes(template)
+    with Database.open(database_path) as database, database.transaction() as connection:
+        ids = []
+        for number in range(count):
+            recipient = many_recipient(number)
+            cursor = connection.execute(
+                "INSERT INTO outbox (recipient, subject, sent_at, message) VALUES (?, ?, ?, ?)",
+                (
+                    recipient,
+                    subject,
+                    to_text(first_sent + timedelta(minutes=number)),
+                    raw.replace(template_recipient.encode(), recipient.encode()),
+                ),
+            )
+            assert cursor.lastrowid is not None
+            ids.append(cursor.lastrowid)
+    return ids

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -122,6 +123,18 @@ class OutboxEntry:
 
 
 @dataclass(frozen=True)
+class MailSelection:
+    """Which mails a list shows: every one, those to ``recipient`` (any case), those of ``mail_ids``.
+
+    The kiosk lists only its current candidate's mails, by address or by the ids its session sent;
+    given both, a mail must match both.
+    """
+
+    recipient: str | None = None
+    mail_ids: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
 class MailLink:
     text: str
     url: str
@@ -132,8 +145,9 @@ class StoredMail:
     entry: OutboxEntry
     raw: bytes
 
-    @property
+    @functools.cached_property
     def message(self) -> EmailMessage:
+        """The parsed message, parsed once: the window reads its headers, both bodies and its links."""
         from email import policy
         from email.message import EmailMessage
         from email.parser import BytesParser
@@ -211,6 +225,27 @@ def _entry(row: sqlite3.Row) -> OutboxEntry:
     return OutboxEntry(row["id"], row["recipient"], row["subject"], sent_at, from_text(row["read_at"]))
 
 
+_SUMMARY_COLUMNS = "id, recipient, subject, sent_at, read_at"
+# Ids bound per query: SQLite allows 32,766 parameters (999 before 3.32); a page or a session needs few.
+_IDS_PER_QUERY = 500
+
+
+def _chunks(mail_ids: tuple[int, ...]) -> Iterator[tuple[int, ...]]:
+    for start in range(0, len(mail_ids), _IDS_PER_QUERY):
+        yield mail_ids[start : start + _IDS_PER_QUERY]
+
+
+def _where(selection: MailSelection) -> tuple[str | None, tuple[str, ...]]:
+    """The WHERE clause (with its leading space) and parameters of a selection; None: no mail matches."""
+    if selection.recipient is None:
+        return " WHERE 1", ()
+    recipient = selection.recipient
+    if len(recipient) > MAX_RECIPIENT_LENGTH or not _is_utf8(recipient):
+        return None, ()  # no stored address is that long or holds a lone surrogate
+    # lower() as the index outbox_by_recipient has it (accounts/store.py), so the index serves it.
+    return " WHERE lower(recipient) = lower(?)", (recipient,)
+
+
 class Outbox:
     """The simulated mailbox every "sent" mail lands in, newest first."""
 
@@ -234,22 +269,51 @@ class Outbox:
 
         Raises ``StorageError`` (French) when the database cannot be read, like every reading here.
         """
-        query = "SELECT id, recipient, subject, sent_at, read_at FROM outbox"
-        parameters: tuple[str, ...] = ()
-        if recipient is not None:
-            if len(recipient) > MAX_RECIPIENT_LENGTH or not _is_utf8(recipient):
-                return []  # no stored address is that long or holds a lone surrogate
-            query += " WHERE lower(recipient) = lower(?)"
-            parameters = (recipient,)
+        where, parameters = _where(MailSelection(recipient=recipient))
+        if where is None:
+            return []
         with self._database.reading() as connection:
-            rows = connection.execute(query + " ORDER BY sent_at DESC, id DESC", parameters).fetchall()
+            rows = connection.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM outbox{where} ORDER BY sent_at DESC, id DESC", parameters
+            ).fetchall()
         return [_entry(row) for row in rows]
+
+    def mail_ids(self, selection: MailSelection = MailSelection()) -> list[int]:
+        """The ids of the selected mails, newest first: a list's rows, read from the indexes alone.
+
+        A window knows every row's mail from this and reads the columns it shows a page at a time
+        (``summaries``), and a message only when it is opened (``get``).
+        """
+        where, parameters = _where(selection)
+        if where is None:
+            return []
+        with self._database.reading() as connection:
+            if selection.mail_ids is None:
+                query = f"SELECT id FROM outbox{where} ORDER BY sent_at DESC, id DESC"
+                return [row[0] for row in connection.execute(query, parameters)]
+            found: list[tuple[str, int]] = []
+            for chunk in _chunks(tuple(dict.fromkeys(selection.mail_ids))):  # each id once
+                query = f"SELECT sent_at, id FROM outbox{where} AND id IN ({', '.join('?' * len(chunk))})"
+                found += [(row[0], row[1]) for row in connection.execute(query, (*parameters, *chunk))]
+        return [mail_id for _sent_at, mail_id in sorted(found, reverse=True)]
+
+    def summaries(self, mail_ids: Sequence[int]) -> dict[int, OutboxEntry]:
+        """What a list shows of these mails (recipient, subject, dates), by id; never their messages.
+
+        A mail that no longer exists is absent from the answer.
+        """
+        entries: dict[int, OutboxEntry] = {}
+        with self._database.reading() as connection:
+            for chunk in _chunks(tuple(mail_ids)):
+                query = f"SELECT {_SUMMARY_COLUMNS} FROM outbox WHERE id IN ({', '.join('?' * len(chunk))})"
+                for row in connection.execute(query, chunk):
+                    entries[row["id"]] = _entry(row)
+        return entries
 
     def get(self, mail_id: int) -> StoredMail | None:
         with self._database.reading() as connection:
             row = connection.execute(
-                "SELECT id, recipient, subject, sent_at, read_at, message FROM outbox WHERE id = ?",
-                (mail_id,),
+                f"SELECT {_SUMMARY_COLUMNS}, message FROM outbox WHERE id = ?", (mail_id,)
             ).fetchone()
         return None if row is None else StoredMail(_entry(row), bytes(row["message"]))
 

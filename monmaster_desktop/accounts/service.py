@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from monmaster_desktop import eligibility, i18n, texts, validation
+from monmaster_desktop.accounts.listing import ACCOUNT_COLUMNS, iter_account_rows, open_database
 from monmaster_desktop.accounts.mail import Outbox, build_activation_mail
 from monmaster_desktop.accounts.security import PasswordHashing, new_activation_token, token_digest
 from monmaster_desktop.accounts.store import (
@@ -41,7 +42,7 @@ from monmaster_desktop.accounts.store import (
     to_text,
     utc_now,
 )
-from monmaster_desktop.settings import DataError, Settings, ensure_private_dir, os_error_reason
+from monmaster_desktop.settings import DataError, Settings, os_error_reason
 
 log = logging.getLogger(__name__)
 
@@ -66,22 +67,6 @@ class Account:
     cgu_version: str
     eligibility_answers: dict[str, eligibility.Answer | None]
     charter_version: str
-
-    def as_json(self) -> dict[str, object]:
-        """What ``accounts list --json`` prints: never a hash."""
-        return {
-            "email": self.email,
-            "status": self.status.value,
-            "created_at": to_text(self.created_at),
-            "activated_at": to_text(self.activated_at),
-            "last_sign_in_at": to_text(self.last_sign_in_at),
-            "consent_at": to_text(self.consent_at),
-            "cgu_version": self.cgu_version,
-            "charter_version": self.charter_version,
-            "eligibility_answers": {
-                key: (answer.value if answer else None) for key, answer in self.eligibility_answers.items()
-            },
-        }
 
 
 # --- Registration ---------------------------------------------------------------------------------
@@ -598,9 +583,8 @@ class AccountService:
 
     def iter_accounts(self) -> Iterator[Account]:
         """Every account, oldest first, read as it is consumed: an export never holds them all."""
-        with self._database.reading() as connection:
-            for row in connection.execute(f"{_ACCOUNT_SELECT} ORDER BY created_at, id"):
-                yield _account(row)
+        for row in iter_account_rows(self._database):
+            yield _account(row)
 
     def find_account(self, email: str) -> Account | None:
         check = validation.check_email(email)
@@ -626,10 +610,7 @@ class AccountService:
         return row["password_hash"] if row else None
 
 
-_ACCOUNT_SELECT = (
-    "SELECT id, email, status, created_at, activated_at, last_sign_in_at, consent_at, cgu_version, "
-    "eligibility_answers, charter_version FROM accounts"
-)
+_ACCOUNT_SELECT = f"SELECT {ACCOUNT_COLUMNS} FROM accounts"
 
 
 def _account(row: sqlite3.Row) -> Account:
@@ -655,8 +636,7 @@ def open_account_service(settings: Settings, clock: Callable[[], datetime] = utc
     Raises ``DataError`` (French, for the operator): ``DataDirError`` for a folder that cannot be
     used, ``DatabaseTooNewError``, ``DatabaseDamagedError`` or ``StorageError`` for the file.
     """
-    ensure_private_dir(settings.data_dir)
-    return AccountService(Database.open(settings.database_path), settings, clock)
+    return AccountService(open_database(settings.data_dir), settings, clock)
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,8 @@ from itertools import count
 from pathlib import Path
 
 from monmaster_desktop import texts
+from monmaster_desktop.data_folder import DataError
 from monmaster_desktop.i18n import message
-from monmaster_desktop.settings import DataError
 
 # Each entry upgrades the schema by one version; entry i brings user_version from i to i + 1.
 # Never edit a published migration: append a new one.
@@ -110,12 +110,22 @@ MIGRATIONS: tuple[str, ...] = (
         count   INTEGER
     );
     """,
+    """
+    -- The outbox window reads its list a page at a time, newest first (accounts/mail.py,
+    -- Outbox.mail_ids and Outbox.summaries): the ids in order come from these indexes alone, never
+    -- from the table's rows and their messages. The rowid (id) ends every index, so "sent_at DESC,
+    -- id DESC" needs no sort; the second serves the kiosk's filter by recipient, whatever its case.
+    CREATE INDEX outbox_by_date ON outbox (sent_at);
+    CREATE INDEX outbox_by_recipient ON outbox (lower(recipient), sent_at);
+    """,
 )
 # The tables each schema version must have: an older file missing one is not ours, or is damaged.
 _TABLES_AT_VERSION: tuple[frozenset[str], ...] = (
     frozenset(),
     frozenset({"accounts", "activation_tokens", "outbox", "sign_in_failures"}),
     frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"}),
+    frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"})
+    | {"operator_pin", "operator_audit"},
     frozenset({"accounts", "activation_tokens", "outbox", "sign_in_throttle", "secrets"})
     | {"operator_pin", "operator_audit"},
 )

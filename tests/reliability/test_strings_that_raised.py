@@ -46,8 +46,17 @@ def test_digits_then_a_line_feed_get_a_strength(digits: str) -> None:
 def test_a_reader_that_stops_early_gets_no_traceback(settings: Settings) -> None:
     service = open_account_service(settings)
     result = service.register(registration())
+    for number in range(60):  # enough that a listing meets the closed pipe in the middle of its rows
+        service.register(registration(f"candidat.{number}@example.fr"))
     service.close()
-    for command in (["outbox", "show", str(result.mail_id)], ["outbox", "list"], ["accounts", "list"]):
+    commands = (
+        ["outbox", "show", str(result.mail_id)],
+        ["outbox", "list"],
+        ["outbox", "list", "--json"],
+        ["accounts", "list"],
+        ["accounts", "list", "--json"],
+    )
+    for command in commands:
         read_end, write_end = os.pipe()
         os.close(read_end)  # like `| head` having read what it wanted and gone
         completed = subprocess.run(

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from support import registration
 
+from monmaster_desktop.accounts.listing import moment_text
 from monmaster_desktop.accounts.service import open_account_service
-from monmaster_desktop.accounts.store import SCHEMA_VERSION
-from monmaster_desktop.cli import main
-from monmaster_desktop.settings import Settings
+from monmaster_desktop.accounts.store import SCHEMA_VERSION, from_text, to_text
+from monmaster_desktop.cli import CAPTCHA_CHOICES, main
+from monmaster_desktop.settings import CaptchaMode, Settings
 
 
 @pytest.fixture
@@ -61,6 +62,37 @@ def test_data_dir_may_follow_the_sub_command(data_dir: Path, capsys) -> None:
     output = capsys.readouterr().out
     assert "camille@example.fr\ten attente d'activation" in output
     assert "dominique@example.fr\tactivé" in output
+
+
+def test_accounts_list_says_each_account_on_a_line_in_the_language_asked(data_dir: Path, capsys) -> None:
+    assert main(["--data-dir", str(data_dir), "accounts", "list"]) == 0
+    camille, dominique = capsys.readouterr().out.splitlines()
+    assert camille == "camille@example.fr\ten attente d'activation\tcréé le 2026-09-01T08:30:00+00:00"
+    assert dominique.startswith("dominique@example.fr\tactivé\tcréé le 2026-09-01T08:30:00+00:00, activé le ")
+    assert dominique.endswith("+00:00")
+
+    assert main(["--lang", "en", "--data-dir", str(data_dir), "accounts", "list"]) == 0
+    english = capsys.readouterr().out.splitlines()
+    assert english[0].startswith("camille@example.fr\t") and "en attente" not in english[0]
+    assert english[0].split("\t")[2].endswith("2026-09-01T08:30:00+00:00")
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "2026-09-01T08:30:00+00:00",  # what the application writes
+        "2026-09-01T10:30:00+02:00",
+        "2026-09-01 08:30:00+00:00",
+        "2026-09-01T08:30:00.123456+00:00",
+        None,
+    ],
+)
+def test_the_listings_write_any_stored_moment_as_utc_to_the_second(stored: str | None) -> None:
+    assert moment_text(stored) == to_text(from_text(stored))
+
+
+def test_the_captcha_choices_are_the_settings_modes() -> None:
+    assert tuple(mode.value for mode in CaptchaMode) == CAPTCHA_CHOICES
 
 
 def test_outbox_list_and_show(data_dir: Path, capsys) -> None:
@@ -125,6 +157,40 @@ def test_operator_commands_load_neither_qt_nor_argon2_nor_the_validators_nor_met
     assert "camille@example.fr" in completed.stdout  # the command did list the accounts or mails
     loaded = completed.stdout.rsplit("LOADED:", 1)[1].split()
     assert [module for module in HEAVY_MODULES if module in loaded] == []
+
+
+# What the listings leave out besides (docs/performance.md): the account service and what it brings
+# (validation, logging, hashlib), the settings' dataclasses (``dataclasses`` loads ``inspect``) and
+# the configuration file's TOML parser. The JSON of accounts and the outbox read with modules that
+# need dataclasses (``eligibility``, ``accounts.mail``); the plain list of accounts needs none.
+@pytest.mark.parametrize(
+    ("command", "also_never"),
+    [
+        (["accounts", "list"], ("dataclasses", "inspect")),
+        (["accounts", "list", "--json"], ()),
+        (["outbox", "list"], ()),
+    ],
+)
+def test_the_listings_load_neither_the_account_service_nor_the_settings(
+    data_dir: Path, command: list[str], also_never: tuple[str, ...]
+) -> None:
+    code = (
+        "import sys; from monmaster_desktop.cli import main; "
+        f"main(['--data-dir', {str(data_dir)!r}, *{command!r}]); "
+        "print('LOADED:', *sorted(sys.modules))"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(completed.stdout.rsplit("LOADED:", 1)[1].split())
+    never = (
+        "monmaster_desktop.accounts.service",
+        "monmaster_desktop.validation",
+        "monmaster_desktop.settings",
+        "monmaster_desktop.configuration",
+        "tomllib",
+        "logging",
+        *also_never,
+    )
+    assert [module for module in never if module in loaded] == []
 
 
 def test_version_prints_the_package_version() -> None:

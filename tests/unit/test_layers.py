@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "monmaster_desktop.i18n",
             "monmaster_desktop.texts",
             "monmaster_desktop.assets",
+            "monmaster_desktop.data_folder",
             "monmaster_desktop.settings",
             "monmaster_desktop.validation",
             "monmaster_desktop.eligibility",

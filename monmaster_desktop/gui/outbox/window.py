@@ -1,6 +1,8 @@
 """The simulated outbox window, "Boîte de réception (simulée)": the list of mails and the one being read.
 
-The list is a table over ``outbox.model.OutboxModel``; the message view renders the mail's HTML part.
+The list is a table over ``outbox.model.OutboxModel``, which reads its rows a page at a time, so the
+window opens and scrolls as fast with 10,000 mails as with ten; only the mail being read is read whole
+and parsed. The message view renders the mail's HTML part.
 Inline links of a text browser are not reachable through the accessibility API, so every link of the
 mail is also offered as a real push button named after the link's text. Following a link only emits
 ``link_activated``: the main window activates the account through the service and reports back with
@@ -50,12 +52,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from monmaster_desktop.accounts.mail import MailLink, Outbox, OutboxEntry, StoredMail
+from monmaster_desktop.accounts.mail import MailLink, MailSelection, Outbox, StoredMail
 from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.forms import find_child, load_form, retranslate_form
 from monmaster_desktop.gui.language import is_language_change, translated
-from monmaster_desktop.gui.outbox.model import OutboxModel, format_mail_date
+from monmaster_desktop.gui.outbox.model import PAGE_ROWS, OutboxModel, format_mail_date
 from monmaster_desktop.gui.style import current_theme, set_style_property, theme_tokens
 from monmaster_desktop.gui.widgets.entries_table import show_entries_in
 from monmaster_desktop.gui.widgets.field_message import KINDS, FieldMessage
@@ -82,26 +84,35 @@ MAIL_HEADER_DESCRIPTION = QT_TRANSLATE_NOOP(
 SIDE_BY_SIDE_MIN_CHARACTERS = 130
 
 
-class _PressOnEnter(QObject):
-    """Enter and Return act on the widget they are pressed on: open a list row, press a button.
+class _KeysThatAct(QObject):
+    """Keys the window acts on itself, on the widget they are pressed on; ``act`` says if it did.
 
-    Outside a dialog, a push button ignores Enter; a table view only opens a row on Enter on some
-    platforms. Keyboard users expect Enter everywhere.
+    Enter and Return open a list row or press a button: outside a dialog a push button ignores
+    Enter, and a table view opens a row on Enter only on some platforms, while keyboard users expect
+    Enter everywhere. Home and End in the list go to the newest and the oldest mail, as in mail
+    programs: a table's own go to the first and last column of the row, which does nothing in a list
+    that selects whole rows (Ctrl+Home and Ctrl+End, the table's way to the first and last row, still
+    work).
     """
 
-    def __init__(self, on_enter: Callable[[QObject], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        keys: tuple[Qt.Key, ...],
+        act: Callable[[QObject, QKeyEvent], bool],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._on_enter = on_enter
+        self._keys = keys
+        self._act = act
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.key() in self._keys
             and not event.isAutoRepeat()
         ):
-            self._on_enter(watched)
-            return True
+            return self._act(watched, event)
         return False
 
 
@@ -154,7 +165,13 @@ class OutboxWindow(QWidget):
         self.save_button = self._child(QPushButton, "saveButton")
         self.close_button = self._child(QPushButton, "closeButton")
 
-        self.model = OutboxModel(self)
+        self.model = OutboxModel(outbox.summaries, self)
+        self._row_height_timer = QTimer(self, singleShot=True, interval=0)
+        self._row_height_timer.timeout.connect(self._fit_row_height)
+        # Queued: the model says so while the list paints, when no widget may change.
+        self.model.storage_failed.connect(
+            lambda reason: self.show_status("error", reason), Qt.ConnectionType.QueuedConnection
+        )
         self._configure_list()
         self._configure_browser()
         self.status_frame.hide()
@@ -168,9 +185,11 @@ class OutboxWindow(QWidget):
         self.resize(1100, 680)
         self._fit_to_text_size()
 
-        self._press_on_enter = _PressOnEnter(self._enter_pressed, self)
+        self._press_on_enter = _KeysThatAct((Qt.Key.Key_Return, Qt.Key.Key_Enter), self._enter_pressed, self)
         for widget in (self.mail_list, self.save_button, self.close_button):
             widget.installEventFilter(self._press_on_enter)
+        self._home_and_end = _KeysThatAct((Qt.Key.Key_Home, Qt.Key.Key_End), self._home_or_end_pressed, self)
+        self.mail_list.installEventFilter(self._home_and_end)
         self.save_button.clicked.connect(self._save_displayed_mail)
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
@@ -231,7 +250,7 @@ class OutboxWindow(QWidget):
         self._recipient_filter = None
         if self._mail_ids is not None:
             self._mail_ids = ()
-        self._reload(announce_new=False)
+        self._reload(announce_new=False, reset=True)  # the rows' accessible cells go with the candidate
         self._select_row(None)
         self._show_no_mail()
         self.scroll_area.verticalScrollBar().setValue(0)
@@ -265,7 +284,11 @@ class OutboxWindow(QWidget):
                 OutboxModel.DATE_COLUMN: fit,
             },
         )
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Every row is one line of the same height (set by _fit_row_height): measuring each row's
+        # contents would read all the mails. The date column is measured on the rows in view and a
+        # page around them at most (Qt's default, 1,000 rows, would read ten pages).
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.horizontalHeader().setResizeContentsPrecision(PAGE_ROWS // 2)
         selection = view.selectionModel()
         selection.currentRowChanged.connect(self._current_row_changed)
         view.doubleClicked.connect(lambda index: self._open_row(index.row()))
@@ -298,20 +321,20 @@ class OutboxWindow(QWidget):
 
     # --- list ----------------------------------------------------------------------------------
 
-    def _reload(self, *, announce_new: bool) -> None:
+    def _reload(self, *, announce_new: bool, reset: bool = False) -> None:
         displayed_id = self.displayed_mail_id()
         current_id = self._current_mail_id()
         try:
-            entries = self._listed_entries()
+            mail_ids = self._outbox.mail_ids(self._selection())
         except StorageError as error:  # the list stays as it was; the window says why
             self.show_status("error", error.message)
             return
-        new_entries = [entry for entry in entries if entry.id not in self._seen_ids]
-        self._seen_ids.update(entry.id for entry in entries)
+        new_ids = [mail_id for mail_id in mail_ids if mail_id not in self._seen_ids]
+        self._seen_ids.update(new_ids)
 
         self._restoring_selection = True  # a reload is not the candidate choosing a mail
         try:
-            self.model.set_entries(entries)
+            self.model.set_mail_ids(mail_ids, reset=reset)
             keep = current_id if current_id is not None else displayed_id
             self._select_row(self.model.row_of(keep) if keep is not None else None)
         finally:
@@ -319,30 +342,28 @@ class OutboxWindow(QWidget):
 
         if displayed_id is not None and self.model.row_of(displayed_id) is None:
             self._show_no_mail()
-        has_mail = bool(entries)
+        has_mail = bool(mail_ids)
         self.empty_label.setVisible(not has_mail)
         self.splitter.setVisible(has_mail)
         self.save_button.setVisible(has_mail)
-        if announce_new and new_entries:
+        self._fit_row_height()
+        if announce_new and new_ids:
+            newest_row = self.model.row_of(new_ids[0]) if len(new_ids) == 1 else None
+            newest = self.model.entry(newest_row) if newest_row is not None else None
             text = (
-                translated(_CONTEXT, NEW_MAIL, subject=new_entries[0].subject)
-                if len(new_entries) == 1
-                else plural_message(*NEW_MAILS, len(new_entries))
+                translated(_CONTEXT, NEW_MAIL, subject=newest.subject)
+                if newest is not None
+                else plural_message(*NEW_MAILS, len(new_ids))
             )
             self._announcer.announce(self.mail_list, text)
 
-    def _listed_entries(self) -> list[OutboxEntry]:
-        if self._mail_ids is None:
-            return self._outbox.list(self._recipient_filter)
-        # A session's few mails, each read by its id: the table's other mails are never read.
-        stored = [mail for mail in map(self._outbox.get, dict.fromkeys(self._mail_ids)) if mail is not None]
-        entries = [mail.entry for mail in stored]
-        return sorted(entries, key=lambda entry: (entry.sent_at, entry.id), reverse=True)
+    def _selection(self) -> MailSelection:
+        # A kiosk's session lists its own few mails, found by id; the table's other rows are never read.
+        return MailSelection(recipient=self._recipient_filter, mail_ids=self._mail_ids)
 
     def _current_mail_id(self) -> int | None:
         index = self.mail_list.currentIndex()
-        entry = self.model.entry(index.row()) if index.isValid() else None
-        return entry.id if entry is not None else None
+        return self.model.mail_id(index.row()) if index.isValid() else None
 
     def _select_row(self, row: int | None) -> None:
         view = self.mail_list
@@ -368,7 +389,7 @@ class OutboxWindow(QWidget):
 
     def _open_row(self, row: int) -> None:
         """Enter or a double click on a row: read it (focus on its content)."""
-        if self.model.entry(row) is None:
+        if self.model.mail_id(row) is None:
             return
         self._select_row(row)
         self._display_row(row)
@@ -388,29 +409,39 @@ class OutboxWindow(QWidget):
         bar = self.scroll_area.verticalScrollBar()
         bar.setValue(min(top_of_mail, bar.maximum()))
 
-    def _enter_pressed(self, widget: QObject) -> None:
+    def _enter_pressed(self, widget: QObject, _event: QKeyEvent) -> bool:
         if widget is self.mail_list:
             self._open_row(self.mail_list.currentIndex().row())
         elif isinstance(widget, QPushButton) and widget.isEnabled():
             widget.animateClick()
+        return True
+
+    def _home_or_end_pressed(self, _widget: QObject, event: QKeyEvent) -> bool:
+        rows = self.model.rowCount()
+        if not rows or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False  # Ctrl+Home, Shift+End…: the table's own
+        self._select_row(0 if event.key() == Qt.Key.Key_Home else rows - 1)
+        return True
 
     # --- message view ---------------------------------------------------------------------------
 
     def _display_row(self, row: int) -> None:
-        entry = self.model.entry(row)
-        if entry is None:
+        """Show the row's mail, read whole and parsed now (the list holds only what it shows), read."""
+        mail_id = self.model.mail_id(row)
+        if mail_id is None:
             return
         try:
-            if self._displayed is None or self._displayed.entry.id != entry.id:
-                stored = self._outbox.get(entry.id)
+            if self._displayed is None or self._displayed.entry.id != mail_id:
+                stored = self._outbox.get(mail_id)
                 if stored is None:  # removed behind our back: show the list as it is now
                     self._reload(announce_new=False)
                     return
                 self._display(stored)
-            if not entry.is_read:
+            entry = self.model.entry(row)
+            if entry is not None and not entry.is_read:
                 now = self._clock()
-                self._outbox.mark_read(entry.id, now)
-                self.model.mark_read(entry.id, now)
+                self._outbox.mark_read(mail_id, now)
+                self.model.mark_read(mail_id, now)
         except StorageError as error:  # a full or read-only disk: the mail stays unread, and we say why
             self.show_status("error", error.message)
 
@@ -558,6 +589,15 @@ class OutboxWindow(QWidget):
                 self.message_browser.setHtml(self._displayed.html_body)
                 self.message_browser.verticalScrollBar().setValue(position)
 
+    def _fit_row_height(self) -> None:
+        """Every row as high as the first one needs at the current text size (one line, bold or not)."""
+        if not self.model.rowCount():
+            return
+        header = self.mail_list.verticalHeader()
+        height = max(self.mail_list.sizeHintForRow(0), header.minimumSectionSize())
+        if header.defaultSectionSize() != height:
+            header.setDefaultSectionSize(height)
+
     def _fit_to_text_size(self) -> None:
         """List beside the mail when there is room for both, above it otherwise (large text, narrow window).
 
@@ -565,6 +605,8 @@ class OutboxWindow(QWidget):
         the content scrolls rather than clips (200 % text at 1366×768).
         """
         metrics = self.fontMetrics()
+        # Once every widget has its new font and style sheet (they change one after the other).
+        self._row_height_timer.start()
         self.message_browser.setMinimumHeight(metrics.lineSpacing() * 9)
         self.mail_list.setMinimumHeight(metrics.lineSpacing() * 5)
         side_by_side = self.width() >= metrics.averageCharWidth() * SIDE_BY_SIDE_MIN_CHARACTERS

@@ -1,7 +1,9 @@
-"""A read-only table over a list of entries with translated column titles: the outbox, the testers' log.
+"""Read-only tables with translated column titles: the outbox, the testers' log.
 
-``EntriesTableModel`` holds the rows; ``show_entries_in`` sets a table view up the way both windows
-want it for the keyboard: one whole row at a time, Tab leaves the list, the arrows move inside it.
+``TitledTableModel`` gives the titles; ``EntriesTableModel`` adds rows held in a list (the testers'
+log; the outbox reads its rows a page at a time, ``outbox/model.py``). ``show_entries_in`` sets a
+table view up the way both windows want it for the keyboard: one whole row at a time, Tab leaves the
+list, the arrows move inside it.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 E = TypeVar("E")
 
 
-class EntriesTableModel(QAbstractTableModel, Generic[E]):
-    """Rows are ``self._entries``; columns are ``COLUMN_TITLES``. Subclasses implement ``data``.
+class TitledTableModel(QAbstractTableModel):
+    """Columns are ``COLUMN_TITLES``; subclasses give the rows (``rowCount``) and ``data``.
 
     The titles are French sources marked ``QT_TRANSLATE_NOOP(TITLES_CONTEXT, …)``, shown translated;
     ``retranslate`` tells the views after a language switch.
@@ -30,13 +32,6 @@ class EntriesTableModel(QAbstractTableModel, Generic[E]):
 
     COLUMN_TITLES: ClassVar[tuple[str, ...]] = ()
     TITLES_CONTEXT: ClassVar[str] = ""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[E] = []
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMN_TITLES)
@@ -57,8 +52,19 @@ class EntriesTableModel(QAbstractTableModel, Generic[E]):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
 
+class EntriesTableModel(TitledTableModel, Generic[E]):
+    """Rows are ``self._entries``; subclasses implement ``data``."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[E] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+
 def show_entries_in(
-    view: QTableView, model: EntriesTableModel, widths: dict[int, QHeaderView.ResizeMode]
+    view: QTableView, model: TitledTableModel, widths: dict[int, QHeaderView.ResizeMode]
 ) -> None:
     """Show ``model`` in ``view``: one whole row selected at a time, ``widths`` for the columns."""
     view.setModel(model)
