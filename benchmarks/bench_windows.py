@@ -9,7 +9,8 @@ Offscreen, each measure in its own process. Targets (issue 12):
 - the peak resident memory of a complete journey (production argon2id, whose 64 MiB it includes)
   beside a bare two-page QWizard's;
 - the "Aller à" windows (``ScenarioRun``, "Compte activé") opened, reached and closed in a loop:
-  memory must stay flat; and the kiosk's reset of one window between candidates, flat too.
+  memory must stay flat (a closed window is destroyed with all it owns, docs/performance.md); and
+  the kiosk's reset of one window between candidates, flat too.
 Memory is the resident set from /proc (Linux).
 """
 

@@ -32,7 +32,6 @@ from monmaster_desktop.gui.accessibility.safe_interfaces import install_safe_acc
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.first_paint import after_first_paint, install_start_up_probe
-from monmaster_desktop.gui.kiosk.controller import KioskController, install_kiosk
 from monmaster_desktop.gui.kiosk.single_instance import AlreadyRunning, lock_data_folder
 from monmaster_desktop.gui.language import LanguageUnavailable, install_language
 from monmaster_desktop.gui.main_window import MainWindow
@@ -78,7 +77,11 @@ def create_main_window(
     )
     window = MainWindow(context, appearance=appearance)
     install_accessibility_menu(window, context, log)
-    kiosk = install_kiosk(window, appearance) if settings.kiosk else None
+    kiosk = None
+    if settings.kiosk:  # the kiosk's controller (and its idle guard) only where there is a kiosk
+        from monmaster_desktop.gui.kiosk.controller import install_kiosk
+
+        kiosk = install_kiosk(window, appearance)
 
     def purged(console: QWidget) -> None:
         # Nothing of the purged candidates stays on screen either; the console stays open.
@@ -125,8 +128,11 @@ def _run_locked(app: QApplication, settings: Settings, appearance: AppearanceCon
     after_first_paint(window, lambda: _after_first_paint(app))
     # Installed last, so its event filter sees the first paint first: it reports before the rest runs.
     install_start_up_probe(window)
-    kiosk = window.findChild(KioskController)
-    if kiosk is not None:
+    if settings.kiosk:
+        from monmaster_desktop.gui.kiosk.controller import KioskController
+
+        kiosk = window.findChild(KioskController)
+        assert kiosk is not None
         access = window.findChild(OperatorAccess)
         assert access is not None
         if not access.require_pin():  # a kiosk cannot run without its operator's PIN

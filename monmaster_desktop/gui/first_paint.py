@@ -32,8 +32,13 @@ class _FirstPaintWatcher(QObject):
         if not self._seen and event.type() == QEvent.Type.Paint:
             self._seen = True
             # The top-level is painted first, then its children, then the frame is flushed to the
-            # window system: a zero timer runs after all of that has returned to the event loop.
-            QTimer.singleShot(0, self._finish)
+            # window system: a zero timer runs after all of that has returned to the event loop. The
+            # timer is this watcher's own: deleted with the window if the window goes first, it
+            # leaves nothing behind that holds the callback (and what the callback refers to).
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(self._finish)
+            timer.start(0)
         return False
 
     def _finish(self) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -179,12 +180,19 @@ class LanguageSwitch(QObject):
         self.switch(self.default_language)
 
 
+_switch: LanguageSwitch | None = None
+
+
 def language_switch() -> LanguageSwitch:
     """The application's ``LanguageSwitch`` (made with the application's first call)."""
+    global _switch
     app = QCoreApplication.instance()
     assert app is not None, "create the application first"
-    found = next((child for child in app.children() if isinstance(child, LanguageSwitch)), None)
-    return found if found is not None else LanguageSwitch(app)
+    # Kept here rather than looked for among the application's children: listing them makes PySide6
+    # create the Python types (and enums) of every kind of child, ~30 ms before the first paint.
+    if _switch is None or not shiboken6.isValid(_switch) or _switch.parent() is not app:
+        _switch = LanguageSwitch(app)
+    return _switch
 
 
 def install_language(language: str) -> LanguageSwitch:

@@ -9,7 +9,9 @@ it from any page), and the switch is announced in the new language.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
@@ -18,7 +20,6 @@ from monmaster_desktop import APP_DISPLAY_NAME, texts
 from monmaster_desktop.accounts.mail import token_from_activation_url
 from monmaster_desktop.accounts.service import ActivationOutcome
 from monmaster_desktop.accounts.store import StorageError
-from monmaster_desktop.gui import documents
 from monmaster_desktop.gui.appearance import AppearanceController
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.language import (
@@ -31,9 +32,11 @@ from monmaster_desktop.gui.language import (
     switch_language,
     translated,
 )
-from monmaster_desktop.gui.outbox.window import OutboxWindow
 from monmaster_desktop.gui.wizard import EnrollmentWizard
 from monmaster_desktop.i18n import LANGUAGE_NAMES, LANGUAGES, message
+
+if TYPE_CHECKING:  # imported when first opened: neither is needed before the first paint
+    from monmaster_desktop.gui.outbox.window import OutboxWindow
 
 OUTBOX_SHORTCUT = QKeySequence("Ctrl+Shift+B")
 
@@ -67,8 +70,7 @@ class MainWindow(QMainWindow):
         # user's saved settings.
         self.appearance = appearance
         self.setWindowTitle(APP_DISPLAY_NAME)
-        self.wizard = EnrollmentWizard(context)
-        self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a dialog class, embedded as a plain widget
+        self.wizard = EnrollmentWizard(context)  # a dialog class, which embeds itself as a plain widget
         frame = QWidget(self)
         frame_layout = QVBoxLayout(frame)
         frame_layout.setContentsMargins(12, 0, 12, 8)  # the wizard's buttons do not touch the window's edges
@@ -158,6 +160,8 @@ class MainWindow(QMainWindow):
     # --- documents and outbox -------------------------------------------------------------------------
 
     def open_document(self, key: str) -> None:
+        from monmaster_desktop.gui import documents
+
         dialog = documents.show_document(self, key)
         self._open_documents.append(dialog)
         dialog.finished.connect(lambda _result, dialog=dialog: self._forget_document(dialog))
@@ -168,6 +172,8 @@ class MainWindow(QMainWindow):
 
     def outbox_window(self) -> OutboxWindow:
         if self._outbox_window is None:
+            from monmaster_desktop.gui.outbox.window import OutboxWindow
+
             # On a kiosk the next candidate must not read the previous one's mail: the window lists
             # only the mails of the current session.
             self._outbox_window = OutboxWindow(

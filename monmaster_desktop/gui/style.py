@@ -22,8 +22,9 @@ from functools import cache
 from pathlib import Path
 
 import platformdirs
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from monmaster_desktop import APP_NAME
 from monmaster_desktop.assets import resource_file
@@ -146,6 +147,14 @@ def set_style_property(widget: QWidget, name: str, value: object) -> None:
     if widget.property(name) != value:
         widget.setProperty(name, value)
         repolish(widget)
+
+
+def paint_fields_opaque(root: QWidget) -> None:
+    """Tell Qt that the style sheets paint every line edit under ``root`` edge to edge in solid colours
+    (a background and square borders in every state and theme, tests/unit/test_contrast.py), so that
+    repainting a field at each keystroke does not repaint every widget behind it first."""
+    for field in root.findChildren(QLineEdit):
+        field.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:

@@ -3,25 +3,28 @@
 Pages own their fields and branch in ``nextId()``; this class adds what no page can do alone: the
 buttons each page shows, jumps such as "Vous avez déjà vos identifiants ? →", the announcement and
 focus of each new page, and ``reset_for_next_candidate()`` for kiosks.
+
+Only Accueil is built before the window's first paint; the other pages (and their modules) are built
+one at a time once it is painted, or at once when something needs one earlier (``pages[...]``, the
+wizard moving to it): docs/performance.md, "First paint". A page built later is built in the current
+language, theme and text size, with its accessible names, like one built at start.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal
+import importlib
+from collections.abc import Iterator, Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from monmaster_desktop import eligibility, texts
 from monmaster_desktop.gui.context import GuiContext, PageId
+from monmaster_desktop.gui.first_paint import after_first_paint
 from monmaster_desktop.gui.language import is_language_change, translated
-from monmaster_desktop.gui.pages.activated_page import ActivatedPage
 from monmaster_desktop.gui.pages.base import FormPage
-from monmaster_desktop.gui.pages.candidater_page import CandidaterPage
-from monmaster_desktop.gui.pages.credentials_page import CredentialsPage
-from monmaster_desktop.gui.pages.eligibility_page import EligibilityPage
-from monmaster_desktop.gui.pages.mail_sent_page import MailSentPage
-from monmaster_desktop.gui.pages.sign_in_page import SignInPage
-from monmaster_desktop.gui.pages.signed_in_page import SignedInPage
-from monmaster_desktop.gui.pages.welcome_page import WelcomePage
+from monmaster_desktop.gui.soon import call_soon
 from monmaster_desktop.i18n import message
 
 Button = QWizard.WizardButton
@@ -51,6 +54,80 @@ BUTTON_TEXTS: dict[Button, str] = {
 }
 
 
+
+# Each page's module (under gui/pages/) and class: imported when the page is first built, so none is
+# needed before the first paint but Accueil's.
+PAGE_CLASSES: dict[PageId, tuple[str, str]] = {
+    PageId.WELCOME: ("welcome_page", "WelcomePage"),
+    PageId.CANDIDATER: ("candidater_page", "CandidaterPage"),
+    PageId.ELIGIBILITY: ("eligibility_page", "EligibilityPage"),
+    PageId.CREDENTIALS: ("credentials_page", "CredentialsPage"),
+    PageId.MAIL_SENT: ("mail_sent_page", "MailSentPage"),
+    PageId.ACTIVATED: ("activated_page", "ActivatedPage"),
+    PageId.SIGN_IN: ("sign_in_page", "SignInPage"),
+    PageId.SIGNED_IN: ("signed_in_page", "SignedInPage"),
+}
+
+
+def page_class(page_id: PageId) -> type[FormPage]:
+    """The class of a page, its module imported on first use."""
+    module, name = PAGE_CLASSES[page_id]
+    kind: type[FormPage] = getattr(importlib.import_module(f"monmaster_desktop.gui.pages.{module}"), name)
+    return kind
+
+
+class WizardPages(Mapping[PageId, FormPage]):
+    """The wizard's pages by id: every id is there; a page not built yet is built when asked for.
+
+    A page is built in three steps — its module imported, the page made, the page added to the wizard
+    (where the style sheet first polishes its widgets) — at once when it is asked for, or one step
+    per call of ``build_step`` (the wizard's building after the first paint).
+    """
+
+    def __init__(self, wizard: EnrollmentWizard) -> None:
+        self._wizard = wizard
+        self._imported: set[PageId] = set()
+        self._made: dict[PageId, FormPage] = {}  # made, not added to the wizard yet
+        self._built: dict[PageId, FormPage] = {}
+
+    def __getitem__(self, page_id: PageId) -> FormPage:
+        return self.build(page_id)
+
+    def build(self, page_id: PageId) -> FormPage:
+        """The page, built now if it was not yet."""
+        page_id = PageId(page_id)
+        while page_id not in self._built:
+            self.build_step(page_id)
+        return self._built[page_id]
+
+    def build_step(self, page_id: PageId) -> None:
+        """The next step of building a page (nothing once it is built)."""
+        if page_id in self._built:
+            return
+        if page_id not in self._imported:
+            page_class(page_id)
+            self._imported.add(page_id)
+        elif page_id not in self._made:
+            page = self._made[page_id] = page_class(page_id)(self._wizard.context)
+            page.setParent(self._wizard)  # owned (and deleted) by the wizard until it is added
+        else:
+            page = self._built[page_id] = self._made.pop(page_id)
+            self._wizard.add_page(page_id, page)
+
+    def __iter__(self) -> Iterator[PageId]:
+        return iter(PageId)
+
+    def __len__(self) -> int:
+        return len(PageId)
+
+    def built(self) -> list[FormPage]:
+        """The pages built so far, in the journey's order (building none)."""
+        return [self._built[page_id] for page_id in PageId if page_id in self._built]
+
+    def missing(self) -> list[PageId]:
+        return [page_id for page_id in PageId if page_id not in self._built]
+
+
 class EnrollmentWizard(QWizard):
     # "Retour à l'accueil" or "Se déconnecter": the main window clears everything (outbox and
     # dialogs included) and calls reset_for_next_candidate().
@@ -64,6 +141,9 @@ class EnrollmentWizard(QWizard):
         super().__init__(parent)
         self.context = context
         self._jump_target: PageId | None = None
+        # A dialog class, embedded in the main window as a plain widget: said before it has children,
+        # as changing it later re-parents the whole tree.
+        self.setWindowFlags(Qt.WindowType.Widget)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.HaveCustomButton1)
@@ -72,28 +152,43 @@ class EnrollmentWizard(QWizard):
             self.button(which).setProperty("variant", "secondary")
         self.customButtonClicked.connect(self._custom_button_clicked)
 
-        self.pages: dict[PageId, FormPage] = {
-            PageId.WELCOME: WelcomePage(context),
-            PageId.CANDIDATER: CandidaterPage(context),
-            PageId.ELIGIBILITY: EligibilityPage(context),
-            PageId.CREDENTIALS: CredentialsPage(context),
-            PageId.MAIL_SENT: MailSentPage(context),
-            PageId.ACTIVATED: ActivatedPage(context),
-            PageId.SIGN_IN: SignInPage(context),
-            PageId.SIGNED_IN: SignedInPage(context),
-        }
-        for page_id, page in self.pages.items():
-            self.setPage(page_id, page)
-            page.sign_in_requested.connect(lambda: self.go_to(PageId.SIGN_IN))
-            page.document_requested.connect(self.document_requested)
-            page.outbox_requested.connect(self.outbox_requested)
-            page.mail_sent.connect(self.mail_sent)
+        self._waiting_for_first_paint = False
+        self.pages = WizardPages(self)
+        self.pages.build(PageId.WELCOME)  # the first screen; the others once it is painted
         self.setStartId(PageId.WELCOME)
         self.currentIdChanged.connect(self._page_changed)
         self._fit_buttons_to_text()
 
+    def add_page(self, page_id: PageId, page: FormPage) -> None:
+        """Put a page just made in the wizard (``pages`` calls it once per page)."""
+        self.setPage(page_id, page)
+        page.sign_in_requested.connect(self._go_to_sign_in)
+        page.document_requested.connect(self.document_requested)
+        page.outbox_requested.connect(self.outbox_requested)
+        page.mail_sent.connect(self.mail_sent)
+
     def page_of(self, kind: type[FormPage]) -> FormPage:
-        return next(page for page in self.pages.values() if isinstance(page, kind))
+        return next(self.pages[page_id] for page_id in PageId if issubclass(page_class(page_id), kind))
+
+    # --- pages built after the first paint --------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.pages.missing() and not self._waiting_for_first_paint:
+            self._waiting_for_first_paint = True
+            after_first_paint(self.window(), self._start_building_pages)
+
+    def _start_building_pages(self) -> None:
+        # After what else waits for the first paint (the start-up probe among them).
+        call_soon(self, self._build_next_missing_page)
+
+    def _build_next_missing_page(self) -> None:
+        """One step of one page per turn of the event loop: a key or a click waits for one step at most
+        (docs/performance.md, "First paint")."""
+        missing = self.pages.missing()
+        if missing:
+            self.pages.build_step(missing[0])
+            call_soon(self, self._build_next_missing_page)
 
     @property
     def current_page_id(self) -> PageId | None:
@@ -121,7 +216,15 @@ class EnrollmentWizard(QWizard):
 
     def validateCurrentPage(self) -> bool:
         # A jump is not the page's own "next": its checks (and a registration) must not run.
-        return True if self._jump_target is not None else super().validateCurrentPage()
+        valid = True if self._jump_target is not None else super().validateCurrentPage()
+        following = self.nextId() if valid else -1
+        if following != -1:
+            # QWizard moves only to a page it has: the next one is built now if it was not yet.
+            self.pages.build(PageId(following))
+        return valid
+
+    def _go_to_sign_in(self) -> None:
+        self.go_to(PageId.SIGN_IN)
 
     def _custom_button_clicked(self, which: int | Button) -> None:
         # The signal carries a plain int in PySide6, which never equals the enum member.
@@ -144,19 +247,19 @@ class EnrollmentWizard(QWizard):
             else heading_text
         )
         # After Qt has finished showing the page: focus its heading, then tell the screen reader.
-        QTimer.singleShot(0, page, page.focus_first)
+        call_soon(page, page.focus_first)
         self.context.announcer.announce(heading or page, announcement)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # After the buttons themselves have taken the new font (their events come later).
-            QTimer.singleShot(0, self, self._fit_buttons_to_text)
+            call_soon(self, self._fit_buttons_to_text)
         elif is_language_change(event):
             self._name_buttons()
             # The pages retranslate as the event reaches them (after this); the buttons a page names
             # itself follow then. New words need new heights at large text sizes.
-            QTimer.singleShot(0, self, self._fit_buttons_to_text)
+            call_soon(self, self._fit_buttons_to_text)
 
     def _name_buttons(self) -> None:
         for which, text in BUTTON_TEXTS.items():
@@ -183,7 +286,7 @@ class EnrollmentWizard(QWizard):
 
     def reset_for_next_candidate(self) -> None:
         """Back to the empty first page: every field, answer, message and captcha cleared."""
-        for page in self.pages.values():
+        for page in self.pages.built():  # a page never built has nothing to clear
             page.clear()
         self.context.reset_session()
         self.restart()

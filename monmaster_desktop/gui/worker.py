@@ -7,11 +7,12 @@ its type only: exceptions from the core never carry a password, and neither does
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -21,20 +22,14 @@ class _Relay(QObject):
     finished = Signal(object, object)  # result, exception
 
 
-class _Task(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self._work = work
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as error:  # reported to the page, which shows a French message
-            self._relay.finished.emit(None, error)
-        else:
-            self._relay.finished.emit(result, None)
+def _run(work: Callable[[], Any], relay: _Relay) -> None:
+    """On a pool thread: ``work``, its result or exception sent to the UI thread through ``relay``."""
+    try:
+        result = work()
+    except Exception as error:  # reported to the page, which shows a French message
+        relay.finished.emit(None, error)
+    else:
+        relay.finished.emit(result, None)
 
 
 class TaskRunner(QObject):
@@ -45,7 +40,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
-        self._running: set[tuple[_Task, _Relay]] = set()
+        self._running: set[_Relay] = set()
 
     @property
     def busy(self) -> bool:
@@ -58,11 +53,13 @@ class TaskRunner(QObject):
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         relay = _Relay()
-        task = _Task(work, relay)
-        entry = (task, relay)
 
         def finish(result: object, error: BaseException | None) -> None:
-            self._running.discard(entry)
+            self._running.discard(relay)
+            # The relay's connection holds this function, which holds the relay and the page's
+            # callbacks: a cycle through Qt that Python's collector cannot see. Deleting the relay
+            # ends it, or each task would keep its page alive after its window is gone.
+            relay.deleteLater()
             if error is None:
                 done(result)
                 return
@@ -71,8 +68,10 @@ class TaskRunner(QObject):
                 failed(error)
 
         relay.finished.connect(finish)
-        self._running.add(entry)
-        self._pool.start(task)
+        self._running.add(relay)
+        # A plain callable: PySide wraps it in a runnable the pool deletes once it has run. (A QRunnable
+        # subclass kept with setAutoDelete(False) was never freed, nor what its work referred to.)
+        self._pool.start(functools.partial(_run, work, relay))
 
     def wait_for_done(self, milliseconds: int = 30000) -> bool:
         """Block until the pool is idle (tests and screenshots only; results still arrive by events)."""

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QWidget
 
 from monmaster_desktop.accounts.operator import OperatorService
-from monmaster_desktop.gui.context import GuiContext
+from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.kiosk.idle import IdleWarningDialog
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.operator.console import OperatorConsole, PurgeDialog
@@ -46,6 +46,8 @@ def test_every_focusable_control_is_named_after_its_label(qtbot, gui_context: Gu
     gui_context.settings = dataclasses.replace(gui_context.settings, captcha=captcha)
     window = MainWindow(gui_context)
     qtbot.addWidget(window)
+    for page_id in PageId:  # every page, as the candidate reaches it (built when first needed)
+        window.wizard.pages.build(page_id)
     window.outbox_window()  # built too: it is part of the journey
     roots: list[QWidget] = [window.wizard, window.outbox_window()]
 

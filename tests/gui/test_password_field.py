@@ -71,8 +71,14 @@ class PlatformBridgeRecorder:
         QAccessible.Event.TextUpdated: ("update", QAccessibleTextUpdateEvent),
     }
 
+    _PROPERTIES: ClassVar[dict[QAccessible.Event, str]] = {
+        QAccessible.Event.NameChanged: "name",
+        QAccessible.Event.DescriptionChanged: "description",
+    }
+
     def __init__(self) -> None:
         self.events: list[TextEvent] = []
+        self.property_changes: list[tuple[str, str]] = []  # (which property, the source's object name)
         self.callback = Handler(self._record)
         self.address = ctypes.cast(self.callback, ctypes.c_void_p).value
 
@@ -80,6 +86,9 @@ class PlatformBridgeRecorder:
         event = shiboken6.wrapInstance(address, QAccessibleEvent)
         kind, source = event.type(), event.object()
         del event  # so that wrapping the address again gives the specific class
+        if kind in self._PROPERTIES:
+            self.property_changes.append((self._PROPERTIES[kind], source.objectName()))
+            return
         if kind not in self._KINDS:
             return
         name, event_class = self._KINDS[kind]
@@ -303,6 +312,27 @@ def test_password_fields_of_the_pages_are_protected_even_while_shown(qtbot, gui_
     assert is_protected_field(sign_in.password_edit)
     assert not is_protected_field(credentials.email_edit)
     assert installed_protection() is not None
+
+
+def test_a_hidden_password_field_sends_no_name_or_description_until_it_is_shown(qtbot, bridge) -> None:
+    # A page built after the window's first paint names and describes its fields while hidden.
+    form = QWidget()
+    layout = QVBoxLayout(form)
+    password, other = QLineEdit(), QLineEdit()
+    password.setObjectName("password")
+    other.setObjectName("other")
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    protect_password_field(password)
+    for field in (password, other):
+        layout.addWidget(field)
+        field.setAccessibleName("Votre mot de passe")
+        field.setAccessibleDescription("Pour créer votre mot de passe, vous devez utiliser : …")
+    qtbot.addWidget(form)
+    assert bridge.property_changes == [("name", "other"), ("description", "other")]
+    form.show()
+    qtbot.waitExposed(form)
+    password.setAccessibleDescription("Tous les critères sont respectés.")
+    assert bridge.property_changes[-1] == ("description", "password")  # shown: told as before
 
 
 @pytest.fixture

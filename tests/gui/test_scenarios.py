@@ -4,13 +4,16 @@ and "Accessibilité › Aller à" opens it in a separate window that deletes its
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import sys
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFrame, QLabel, QWizard
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWizard
 
 from monmaster_desktop import texts
 from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog
@@ -180,6 +183,42 @@ def test_a_scenario_continues_only_from_its_own_first_steps(fresh_runs) -> None:
         run.reach(scenario("connexion-bloquee"))
 
 
+def destruction_watch(owner: ScenarioWindow) -> tuple[list[str], list[weakref.ref[object]]]:
+    """What a scenario window owns: the Qt objects' names as each is destroyed, and weak references
+    to the Python objects (the window, its context, service, announcer, runner and outbox window)."""
+    destroyed: list[str] = []
+    qt_objects: dict[str, QObject] = {
+        "window": owner,
+        "outbox window": owner.outbox_window(),
+        "announcer": owner.context.announcer,
+        "runner": owner.context.runner,
+    }
+    for name, qt_object in qt_objects.items():
+        qt_object.destroyed.connect(lambda _object=None, name=name: destroyed.append(name))
+    kept = [owner, owner.context, owner.context.service, *qt_objects.values()]
+    return destroyed, [weakref.ref(each) for each in kept]
+
+
+def process_deferred_deletes() -> None:
+    """Back in the event loop as an application would be: deleteLater() done, Python's cycles collected."""
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+        gc.collect()
+
+
+def test_a_closed_scenario_window_is_destroyed_with_everything_it_owns(qapp) -> None:
+    run = ScenarioRun(hashing=HashingParameters.fast_for_tests())
+    run.reach(scenario("compte-active"))  # registered on the worker, mails read in the outbox window
+    destroyed, left = destruction_watch(run.window)
+    run.close()
+    run.close()  # a second close (a fixture's, a menu's) is harmless once the window is gone
+    del run
+    process_deferred_deletes()
+    assert sorted(destroyed) == ["announcer", "outbox window", "runner", "window"]
+    assert [each() for each in left] == [None] * len(left)
+
+
 # --- "Accessibilité › Aller à" ----------------------------------------------------------------------------
 
 
@@ -236,6 +275,18 @@ def test_closing_the_scenario_window_deletes_its_data(qtbot, menu: Accessibility
     assert data_dir.exists() and opened.context.service.list_accounts()
     opened.close()
     assert not data_dir.exists()
+    assert menu.scenario_windows == []
+
+
+def test_a_scenario_window_a_tester_closes_is_destroyed(qtbot, menu: AccessibilityMenu) -> None:
+    opened = menu.open_scenario(scenario("compte-active"))
+    assert opened is not None
+    destroyed, left = destruction_watch(opened)
+    opened.close()
+    del opened
+    process_deferred_deletes()
+    assert sorted(destroyed) == ["announcer", "outbox window", "runner", "window"]
+    assert [each() for each in left] == [None] * len(left)
     assert menu.scenario_windows == []
 
 

@@ -526,6 +526,24 @@ def test_colour_tokens_are_plain_hex_colours(theme: str) -> None:
             assert _is_hex(value), f"{theme}.theme: {name} = {value} is not #rrggbb"
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_line_edits_are_painted_edge_to_edge_in_solid_colours(theme: str) -> None:
+    # style.paint_fields_opaque tells Qt a line edit hides what is behind it (no repaint of its
+    # ancestors at each keystroke): true only while every rule for it keeps a solid background and
+    # solid square borders.
+    loaded = Theme(theme)
+    states = [selector for selector in loaded.subjects if selector.subject.type == "QLineEdit"]
+    assert states
+    for selector in states:
+        computed = loaded.computed(selector)
+        assert loaded.solid_background(selector), selector.text
+        for side, (_width, colour) in computed.borders.items():
+            assert colour is None or _is_hex(colour), f"{selector.text}: {side} border {colour}"
+    rules = _COMMENT.sub("", style_sheet(theme, with_derived_tokens(theme_tokens(theme))))
+    for block in re.findall(r"([^{}]*QLineEdit[^{}]*)\{([^}]*)\}", rules):
+        assert "radius" not in block[1], block[0].strip()
+
+
 def test_every_exemption_names_a_rule_that_exists() -> None:
     selectors = {selector.text for theme in THEMES for selector in Theme(theme).subjects}
     assert set(EXEMPT) <= selectors, set(EXEMPT) - selectors

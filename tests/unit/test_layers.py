@@ -45,6 +45,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "monmaster_desktop.gui.worker",
             "monmaster_desktop.gui.forms",
             "monmaster_desktop.gui.first_paint",
+            "monmaster_desktop.gui.soon",
             "monmaster_desktop.gui.accessibility",
         ),
     ),

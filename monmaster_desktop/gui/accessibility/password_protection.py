@@ -16,7 +16,9 @@ accessibility event before the platform bridge sees it. The handler lets every e
 except the text events (inserted, removed, replaced text) of a *protected* field, which it replaces with
 the same event carrying as many bullets (the character the field itself displays) as the text had
 characters. Protected: a line edit marked with ``protect_password_field`` (whatever its echo mode) and
-any line edit not in Normal echo mode.
+any line edit not in Normal echo mode. A protected field that is not visible sends no name or
+description change either (its page may be built while the window is already shown): nothing about a
+password field reaches the bus before it is on screen.
 
 What a screen-reader user keeps: everything Qt offers for a password field, since the field is a plain
 ``QLineEdit`` and its accessible interface is Qt's own. Role "password text"; name and description;
@@ -109,6 +111,9 @@ _TEXT_EVENT_CLASSES: dict[QAccessible.Event, type[QAccessibleEvent]] = {
     QAccessible.Event.TextUpdated: QAccessibleTextUpdateEvent,
 }
 
+
+# A field's name and description: not sent while the field is hidden (``_BulletedTextEvents._screen``).
+_PROPERTY_EVENTS = frozenset({QAccessible.Event.NameChanged, QAccessible.Event.DescriptionChanged})
 
 # Returned by the handler's screening for an event that must not be sent at all.
 _DROP = object()
@@ -279,6 +284,14 @@ class _BulletedTextEvents(PasswordProtection):
         """None to send the event as it is, _DROP to send nothing, or the event to send instead."""
         event = shiboken6.wrapInstance(event_address, QAccessibleEvent)
         kind = event.type()
+        if kind in _PROPERTY_EVENTS:
+            source = event.object()
+            del event
+            # A password field that is not on screen (its page is still being built, after the
+            # window's first paint) tells no one its name or description: a screen reader reads
+            # them when the field is shown and focused.
+            hidden_field = is_protected_field(source) and not source.isVisible()
+            return _DROP if hidden_field else None
         if kind not in _TEXT_EVENT_CLASSES:
             return None
         source = event.object()

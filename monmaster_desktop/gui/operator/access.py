@@ -11,18 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
-from monmaster_desktop.accounts.operator import AuditAction, OperatorService
 from monmaster_desktop.accounts.store import StorageError
 from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.operator import texts
-from monmaster_desktop.gui.operator.console import OperatorConsole
-from monmaster_desktop.gui.operator.pin_dialogs import NewPinDialog, PinPromptDialog
+
+if TYPE_CHECKING:  # imported when the operator first asks for the console, not before the first paint
+    from monmaster_desktop.accounts.operator import AuditAction, OperatorService
+    from monmaster_desktop.gui.operator.console import OperatorConsole
+    from monmaster_desktop.gui.operator.pin_dialogs import NewPinDialog
 
 OPERATOR_SHORTCUT = QKeySequence(texts.OPERATOR_KEYS)
 
@@ -39,13 +43,19 @@ class OperatorAccess(QObject):
         context = window.context
         self.window = window
         self.context = context
-        self.operator = OperatorService(context.service.database, context.settings.hashing, context.clock)
         self._on_quit = on_quit
         self._on_purged = on_purged
         self.dialog: QDialog | None = None  # the prompt or the console, while one is open
         self.shortcut = QShortcut(OPERATOR_SHORTCUT, window)
         self.shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # from the outbox window too
         self.shortcut.activated.connect(self.open)
+
+    @cached_property
+    def operator(self) -> OperatorService:
+        from monmaster_desktop.accounts.operator import OperatorService
+
+        context = self.context
+        return OperatorService(context.service.database, context.settings.hashing, context.clock)
 
     def require_pin(self) -> bool:
         """A kiosk's first start: choose the PIN now (blocking); False if the operator quits instead."""
@@ -66,6 +76,9 @@ class OperatorAccess(QObject):
             has_pin = self.operator.has_pin()
         except StorageError:
             return  # the console could not work either; the next press tries again
+        from monmaster_desktop.accounts.operator import AuditAction
+        from monmaster_desktop.gui.operator.pin_dialogs import PinPromptDialog
+
         if has_pin:
             dialog: QDialog = PinPromptDialog(
                 self.operator, self.context.runner, self.context.announcer, self.window
@@ -77,6 +90,8 @@ class OperatorAccess(QObject):
         self._show(dialog)
 
     def open_console(self) -> OperatorConsole:
+        from monmaster_desktop.gui.operator.console import OperatorConsole
+
         console = OperatorConsole(
             self.operator,
             self.context.runner,
@@ -91,6 +106,8 @@ class OperatorAccess(QObject):
         return console
 
     def _new_pin_dialog(self, parent: QWidget | None, cancel_text: str | None = None) -> NewPinDialog:
+        from monmaster_desktop.gui.operator.pin_dialogs import NewPinDialog
+
         return NewPinDialog(
             self.operator, self.context.runner, self.context.announcer, parent, cancel_text=cancel_text
         )

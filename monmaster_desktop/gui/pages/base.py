@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget,
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.forms import find_child, load_form, retranslate_form
 from monmaster_desktop.gui.language import is_language_change
+from monmaster_desktop.gui.style import paint_fields_opaque
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 
 W = TypeVar("W", bound=QWidget)
@@ -51,6 +52,7 @@ class FormPage(QWizardPage):
         # there before any font change can reach fit_to_text.
         self._capped_fields: list[QWidget] = []
         self.form = load_form(self.FORM)
+        paint_fields_opaque(self.form)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)

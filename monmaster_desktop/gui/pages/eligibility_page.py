@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -48,6 +48,7 @@ from monmaster_desktop.gui.accessibility.debounced import DebouncedAnnouncer
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.soon import call_soon
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.i18n import gettext
 
@@ -315,7 +316,7 @@ class EligibilityPage(FormPage):
         self.context.session.eligibility_answers = self.answers()
         self.completeChanged.emit()
         if eligible_appears:
-            QTimer.singleShot(0, self, self._bring_eligible_panel_into_view)
+            call_soon(self, self._bring_eligible_panel_into_view)
 
     @staticmethod
     def _not_concerned_html(verdict: EligibilityVerdict) -> str:

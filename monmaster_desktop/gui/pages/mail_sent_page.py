@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from monmaster_desktop import texts, validation
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.pages.activation_mail import resend_activation_mail
 from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.soon import call_soon
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
 from monmaster_desktop.i18n import again, message
 
@@ -53,7 +53,7 @@ class MailSentPage(FormPage):
         mail_id = self.context.session.activation_mail_id
         if mail_id is not None:
             # After the page itself is announced: first where the candidate is, then what arrived.
-            QTimer.singleShot(0, self, lambda: self.mail_sent.emit(mail_id))
+            call_soon(self, lambda: self.mail_sent.emit(mail_id))
 
     def resend(self) -> None:
         email = self.context.session.registered_email

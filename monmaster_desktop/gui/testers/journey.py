@@ -30,6 +30,7 @@ from monmaster_desktop.gui.pages.base import FormPage
 from monmaster_desktop.gui.pages.credentials_page import CredentialsPage
 from monmaster_desktop.gui.pages.eligibility_page import EligibilityPage
 from monmaster_desktop.gui.widgets.field_message import FieldMessage
+from monmaster_desktop.gui.wizard import EnrollmentWizard
 from monmaster_desktop.gui.worker import TaskRunner
 from monmaster_desktop.settings import CaptchaMode
 from monmaster_desktop.texts import ACTIVATION_LINK_TEXT
@@ -95,7 +96,9 @@ class Candidate:
     # --- looking ------------------------------------------------------------------------------------------
 
     def page(self, page_id: PageId) -> FormPage:
-        page = self.wizard.page(page_id)
+        # The application's wizard builds a page the candidate's next step needs if it has not yet.
+        wizard = self.wizard
+        page = wizard.pages[page_id] if isinstance(wizard, EnrollmentWizard) else wizard.page(page_id)
         if page is None:
             raise JourneyError(f"{self.step}: the wizard has no page {page_id.name}")
         return cast(FormPage, page)

@@ -8,9 +8,10 @@ does) and never touches the candidate's data: scenarios run on throw-away data d
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
@@ -18,7 +19,7 @@ from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog
 from monmaster_desktop.gui.context import GuiContext
 from monmaster_desktop.gui.language import is_language_change, translated
 from monmaster_desktop.gui.main_window import MainWindow
-from monmaster_desktop.gui.testers.log_window import AccessibilityLogWindow
+from monmaster_desktop.gui.soon import call_soon
 from monmaster_desktop.gui.testers.scenarios import (
     SCENARIO_OPENED,
     SCENARIOS,
@@ -26,6 +27,9 @@ from monmaster_desktop.gui.testers.scenarios import (
     ScenarioWindow,
     open_scenario_window,
 )
+
+if TYPE_CHECKING:  # imported when the log is first opened, not before the first paint
+    from monmaster_desktop.gui.testers.log_window import AccessibilityLogWindow
 
 # --- Texts (project-written) ---------------------------------------------------------------------------
 _CONTEXT = "AccessibilityMenu"
@@ -111,6 +115,8 @@ class AccessibilityMenu(QObject):
     def open_log(self) -> AccessibilityLogWindow:
         root = self.root
         if root.log_window is None or not shiboken6.isValid(root.log_window):
+            from monmaster_desktop.gui.testers.log_window import AccessibilityLogWindow
+
             root.log_window = AccessibilityLogWindow(self.log, root.window)
         root.log_window.open_and_focus()
         return root.log_window
@@ -161,7 +167,7 @@ class AccessibilityMenu(QObject):
         # Later, from the event loop: the menu item may have been pressed by an accessibility client
         # whose call must get its reply now, not after the scenario's steps (and their nested event
         # loops) have run inside its D-Bus call.
-        QTimer.singleShot(0, self, functools.partial(self.open_scenario, scenario))
+        call_soon(self, functools.partial(self.open_scenario, scenario))
 
     def _forget_scenario_window(self, window: ScenarioWindow) -> None:
         if window in self.scenario_windows:

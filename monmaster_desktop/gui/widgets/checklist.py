@@ -33,10 +33,12 @@ import logging
 import sys
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QStyle, QVBoxLayout, QWidget
 
 from monmaster_desktop import validation
 from monmaster_desktop.gui.language import is_language_change, translated
+from monmaster_desktop.gui.style import theme_colour
 from monmaster_desktop.gui.widgets.field_message import FieldMessage, IconLabel
 from monmaster_desktop.i18n import Message, again, listing, message, sentences
 
@@ -87,24 +89,37 @@ class StatusLine(IconLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # The message style's kind this line is coloured with; "" until the first show_state. Kept so
-        # that a keystroke which changes no colour costs no repolish.
-        self._kind: str | None = ""
+        # The colour of the words: a theme token, the one the message style sheet gives a label of
+        # this kind ("success", "error", "warning"), "text-mention" (grey) for none.
+        self._colour_token = "text-mention"
 
     def show_state(self, icon: str, kind: str | None, text: str) -> None:
         """Icon, colour (a ``kind`` of the message style sheet, or None for grey) and words at once.
 
         On screen only: the accessible name follows with ``PasswordChecklist.publish_to_accessibility``.
         """
-        self.setText(text)
-        if self._kind != kind:
-            self._kind = kind
-            self.setProperty("kind", kind)
-            self.setProperty("role", None if kind else "mention")
-            # polish() alone re-reads the style sheet's rules for the new properties, as Qt's own
-            # repolish does; unpolish() first would double the cost of a keystroke that changes a row.
-            self.style().polish(self)
-        self.set_icon(icon)
+        if self.text() != text:
+            self.setText(text)
+        colour_token = kind or "text-mention"
+        if colour_token != self._colour_token:
+            self._colour_token = colour_token
+            self.update()
+        if icon != self.icon():
+            self.set_icon(icon)
+
+    def paint_text(self, event: QPaintEvent) -> None:
+        # The words in the state's colour, drawn here as QLabel draws plain wrapped text: through a
+        # style-sheet property, every change of state would re-polish the line (half a millisecond
+        # of a keystroke, docs/performance.md).
+        palette = QPalette(self.palette())
+        palette.setColor(QPalette.ColorRole.WindowText, theme_colour(self._colour_token))
+        flags = QStyle.visualAlignment(self.layoutDirection(), self.alignment()) | Qt.TextFlag.TextWordWrap
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter, self.contentsRect(), int(flags), palette, self.isEnabled(), self.text(),
+            QPalette.ColorRole.WindowText,
+        )  # fmt: skip
+        painter.end()
 
     def icon(self) -> str:  # type: ignore[override]
         return super().icon() or ""

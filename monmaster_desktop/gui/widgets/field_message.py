@@ -94,7 +94,7 @@ class IconLabel(QLabel):
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        self.paint_text(event)
         if self._icon is None or not self.text():
             return
         size = self._icon_size() * 0.9
@@ -102,6 +102,10 @@ class IconLabel(QLabel):
         painter = QPainter(self)
         paint_status_icon(painter, QRectF(1, top, size, size), self._icon)
         painter.end()
+
+    def paint_text(self, event: QPaintEvent) -> None:
+        """The words, as QLabel draws them (a subclass may colour them itself)."""
+        super().paintEvent(event)
 
 
 class FieldMessage(IconLabel):
