@@ -101,7 +101,8 @@ def run_gui(settings: Settings) -> int:
     except LanguageUnavailable as error:  # a copy built without its catalogs
         print(error, file=sys.stderr)
         return EXIT_DATA_UNUSABLE
-    appearance = AppearanceController(app)  # the saved (or the system's) theme and text size
+    # The saved (or the system's) theme and text size; a kiosk saves nothing (docs/kiosk.md).
+    appearance = AppearanceController(app, remember=not settings.kiosk)
     try:
         ensure_private_dir(settings.data_dir)
         lock = lock_data_folder(settings)  # held until the end of the run

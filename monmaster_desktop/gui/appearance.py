@@ -137,16 +137,22 @@ class AppearanceController(QObject):
         announcer: Announcer | None = None,
         system: SystemAppearance | None = None,
         parent: QObject | None = None,
+        *,
+        remember: bool = True,
     ) -> None:
         super().__init__(parent)
         self._app = app
+        # A kiosk remembers nothing (``remember=False``): its candidates' choices last one session, and
+        # its own defaults (docs/kiosk.md) must not become the next desktop user's saved choice.
         self._store = store if store is not None else default_store()
+        self._remember = remember
         self._announcer = announcer
         self._system = system if system is not None else SystemAppearance(self)
         self._announce_source: QWidget | None = None
-        stored_choice = str(self._store.value(THEME_KEY, SYSTEM))
+        stored_choice = str(self._store.value(THEME_KEY, SYSTEM)) if remember else SYSTEM
         self._choice = stored_choice if stored_choice in THEME_CHOICES else SYSTEM
-        self._scale = nearest_text_scale(self._store.value(TEXT_SCALE_KEY, TEXT_SCALES[0]))
+        stored_scale = self._store.value(TEXT_SCALE_KEY, TEXT_SCALES[0]) if remember else TEXT_SCALES[0]
+        self._scale = nearest_text_scale(stored_scale)
         self._applied: tuple[str, float] | None = None
         self._build_actions()
         self._system.changed.connect(self._system_changed)
@@ -181,8 +187,7 @@ class AppearanceController(QObject):
         if choice not in THEME_CHOICES:
             raise ValueError(f"unknown theme choice {choice!r}; expected one of {THEME_CHOICES}")
         self._choice = choice
-        self._store.setValue(THEME_KEY, choice)
-        self._store.sync()
+        self._save((THEME_KEY, choice))
         self._request_colour_scheme()
         self._apply()
         if choice == SYSTEM:
@@ -202,9 +207,7 @@ class AppearanceController(QObject):
             raise ValueError(f"unknown theme choice {choice!r}; expected one of {THEME_CHOICES}")
         self._choice = choice
         self._scale = nearest_text_scale(scale)
-        self._store.setValue(THEME_KEY, choice)
-        self._store.setValue(TEXT_SCALE_KEY, self._scale)
-        self._store.sync()
+        self._save((THEME_KEY, choice), (TEXT_SCALE_KEY, self._scale))
         self._request_colour_scheme()
         self._apply()
 
@@ -232,9 +235,15 @@ class AppearanceController(QObject):
 
     def _set_scale(self, scale: float) -> None:
         self._scale = scale
-        self._store.setValue(TEXT_SCALE_KEY, scale)
-        self._store.sync()
+        self._save((TEXT_SCALE_KEY, scale))
         self._apply()
+
+    def _save(self, *values: tuple[str, object]) -> None:
+        if not self._remember:
+            return
+        for key, value in values:
+            self._store.setValue(key, value)
+        self._store.sync()
 
     def _system_changed(self) -> None:
         if self._choice == SYSTEM:

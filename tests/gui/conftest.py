@@ -55,7 +55,7 @@ def started_gui(qapp, monkeypatch) -> Iterator[list[QWidget]]:
         return 0
 
     monkeypatch.setattr(gui_app, "_create_application_or_exit", lambda: qapp)
-    monkeypatch.setattr(gui_app, "AppearanceController", lambda app: None)  # no saved user settings
+    monkeypatch.setattr(gui_app, "AppearanceController", lambda app, **_: None)  # no saved user settings
     monkeypatch.setattr(qapp, "exec", exec_once)
     yield shown
     for widget in shown:

@@ -48,7 +48,8 @@ def appearance(qapp, tmp_path: Path) -> Iterator[AppearanceController]:
     saved = (qapp.styleSheet(), QFont(qapp.font()), QPalette(qapp.palette()))
     saved_properties = {name: qapp.property(name) for name in ("theme", "textScale")}
     existing = set(QApplication.topLevelWidgets())
-    yield AppearanceController(qapp, QSettings(str(tmp_path / "appearance.ini"), QSettings.Format.IniFormat))
+    store = QSettings(str(tmp_path / "appearance.ini"), QSettings.Format.IniFormat)
+    yield AppearanceController(qapp, store, remember=False)  # as the application makes a kiosk's
     for window in set(QApplication.topLevelWidgets()) - existing:
         window.close()
         window.deleteLater()
@@ -75,6 +76,27 @@ def make_kiosk(
     yield make
     for kiosk in made:
         kiosk.close()
+
+
+def test_a_kiosk_leaves_the_saved_theme_and_text_size_as_they_were(qapp, tmp_path: Path) -> None:
+    """A kiosk's look lasts one session: neither its defaults nor a candidate's choice become the look
+    the computer's user finds the next time the application starts outside kiosk mode."""
+    path = tmp_path / "saved.ini"
+    saved = QSettings(str(path), QSettings.Format.IniFormat)
+    saved.setValue("appearance/textScale", 1.25)
+    saved.sync()
+    kiosk_look = AppearanceController(qapp, QSettings(str(path), QSettings.Format.IniFormat), remember=False)
+    assert (kiosk_look.theme_choice(), kiosk_look.text_scale()) == ("system", 1.0)  # not the saved look
+    kiosk_look.zoom_in()
+    kiosk_look.restore("light", 2.0)  # e.g. a kiosk configured with text-size = 200
+    after = QSettings(str(path), QSettings.Format.IniFormat)
+    assert (float(after.value("appearance/textScale")), after.value("appearance/theme")) == (1.25, None)
+    # Outside a kiosk, the choice is remembered as before.
+    desktop_look = AppearanceController(qapp, QSettings(str(path), QSettings.Format.IniFormat))
+    assert desktop_look.text_scale() == 1.25
+    desktop_look.zoom_in()
+    assert float(QSettings(str(path), QSettings.Format.IniFormat).value("appearance/textScale")) > 1.25
+    kiosk_look.restore("system", 1.0)
 
 
 def candidate_at(kiosk: Kiosk) -> Candidate:
