@@ -15,7 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -36,6 +36,7 @@ from monmaster_desktop.gui.kiosk.single_instance import AlreadyRunning, lock_dat
 from monmaster_desktop.gui.language import LanguageUnavailable, install_language
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.operator.access import OperatorAccess, install_operator_access
+from monmaster_desktop.gui.soon import call_soon
 from monmaster_desktop.gui.style import DEFAULT_THEME, apply_style
 from monmaster_desktop.gui.testers.menu import install_accessibility_menu
 from monmaster_desktop.gui.worker import TaskRunner
@@ -144,7 +145,7 @@ def _run_locked(app: QApplication, settings: Settings, appearance: AppearanceCon
     if started.set_aside is not None:
         notice = set_aside_notice(started.set_aside)
         print(notice, file=sys.stderr)
-        QTimer.singleShot(0, window, lambda: show_set_aside_notice(window, notice))
+        call_soon(window, lambda: show_set_aside_notice(window, notice))
     return app.exec()
 
 
@@ -153,8 +154,10 @@ def _after_first_paint(app: QApplication) -> None:
     # The address and strength checkers' imports (~170 ms) happen off the UI thread, well before the
     # candidate reaches "Choisir mes identifiants".
     threading.Thread(target=validation.import_checkers, name="import-checkers", daemon=True).start()
-    # Reading the version loads importlib.metadata (tens of milliseconds); nothing reads it earlier.
+    # Reading the version looks for the package's metadata along sys.path; nothing reads it earlier.
     app.setApplicationVersion(monmaster_desktop.__version__)
+
+
 def _refuse_to_start(said: str, status: int, title: str = APP_DISPLAY_NAME) -> int:
     """Say why the application cannot start, on stderr and in a dialog; the exit status."""
     print(said, file=sys.stderr)

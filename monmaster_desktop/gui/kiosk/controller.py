@@ -38,6 +38,7 @@ from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.pages.activated_page import ActivatedPage
 from monmaster_desktop.gui.pages.welcome_page import WelcomePage
+from monmaster_desktop.gui.soon import call_soon
 
 # Platforms that cannot say whether the clipboard is ours: the application then clears what changed
 # while it ran (on a kiosk nothing else runs).
@@ -160,7 +161,7 @@ class KioskController(QObject):
                 event.ignore()
                 return True
             if kind == QEvent.Type.WindowStateChange and self.window.isMinimized():
-                QTimer.singleShot(0, self.window, self.window.showFullScreen)
+                call_soon(self.window, self.window.showFullScreen)
         return False
 
     # --- the end of a session ----------------------------------------------------------------------
@@ -238,9 +239,7 @@ class KioskController(QObject):
         self.activated_page.show_auto_return(text)
         self._auto_return.start()
         # After the page's own announcement (its heading), from the event loop.
-        QTimer.singleShot(
-            0, self, lambda: self.context.announcer.announce(self.activated_page.auto_return_label, text)
-        )
+        call_soon(self, lambda: self.context.announcer.announce(self.activated_page.auto_return_label, text))
 
     def _auto_return_tick(self) -> None:
         left_ms = (self._auto_return_deadline - time.monotonic()) * 1000

@@ -31,6 +31,7 @@ from monmaster_desktop.gui.kiosk import texts
 from monmaster_desktop.gui.kiosk.activity import INPUT, ActivityMonitor
 from monmaster_desktop.gui.kiosk.dialogs import FormDialog
 from monmaster_desktop.gui.language import translated
+from monmaster_desktop.gui.soon import call_soon
 from monmaster_desktop.i18n import Message, again
 
 SECOND_MS = 1000
@@ -207,7 +208,7 @@ class IdleGuard(QObject):
         elif kind == INPUT:
             # Opening the warning moves the focus, which is no answer; input is. Later, from the event
             # loop: the event being filtered still reaches the dialog (Enter on "Continuer").
-            QTimer.singleShot(0, self, self._answered)
+            call_soon(self, self._answered)
 
     def _answered(self) -> None:
         if self._dialog is None:

@@ -58,6 +58,7 @@ from monmaster_desktop.gui.accessibility.announcer import Announcer
 from monmaster_desktop.gui.forms import find_child, load_form, retranslate_form
 from monmaster_desktop.gui.language import is_language_change, translated
 from monmaster_desktop.gui.outbox.model import PAGE_ROWS, OutboxModel, format_mail_date
+from monmaster_desktop.gui.soon import call_soon
 from monmaster_desktop.gui.style import current_theme, set_style_property, theme_tokens
 from monmaster_desktop.gui.widgets.entries_table import show_entries_in
 from monmaster_desktop.gui.widgets.field_message import KINDS, FieldMessage
@@ -236,7 +237,7 @@ class OutboxWindow(QWidget):
         set_style_property(self.status_frame, "alert", kind)
         self.status_message.show_message(kind, text)
         self.status_frame.setVisible(bool(text))
-        QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(self.status_frame, 0, 0))
+        call_soon(self, lambda: self.scroll_area.ensureWidgetVisible(self.status_frame, 0, 0))
         self._announcer.announce(self.status_message, text, assertive=kind in ("error", "warning"))
 
     def clear(self) -> None:
@@ -399,7 +400,7 @@ class OutboxWindow(QWidget):
         self.message_browser.setFocus(Qt.FocusReason.OtherFocusReason)
         # With large text the window scrolls: bring the mail's header and first lines into view, once
         # the layout has settled (a window just shown has not placed its widgets yet).
-        QTimer.singleShot(0, self, self._scroll_to_message)
+        call_soon(self, self._scroll_to_message)
 
     def _scroll_to_message(self) -> None:
         if self._displayed is None:
