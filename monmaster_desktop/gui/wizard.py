@@ -79,16 +79,21 @@ def page_class(page_id: PageId) -> type[FormPage]:
 class WizardPages(Mapping[PageId, FormPage]):
     """The wizard's pages by id: every id is there; a page not built yet is built when asked for.
 
-    A page is built in three steps — its module imported, the page made, the page added to the wizard
-    (where the style sheet first polishes its widgets) — at once when it is asked for, or one step
-    per call of ``build_step`` (the wizard's building after the first paint).
+    A page is built in four steps — its modules imported, the page made (without a parent), the page
+    placed in the wizard's page frame (where the style sheet first polishes its widgets), the page
+    added to the wizard — at once when it is asked for, or one step per call of ``build_step`` (the
+    wizard's building after the first paint). Each reparenting of a page re-polishes its whole tree:
+    a page is reparented once, into the frame QWizard would move it to (docs/performance.md, "Pages
+    built after the first paint").
     """
 
     def __init__(self, wizard: EnrollmentWizard) -> None:
         self._wizard = wizard
         self._imported: set[PageId] = set()
-        self._made: dict[PageId, FormPage] = {}  # made, not added to the wizard yet
+        self._made: dict[PageId, FormPage] = {}  # made, without a parent yet
+        self._placed: dict[PageId, FormPage] = {}  # in the page frame, not added to the wizard yet
         self._built: dict[PageId, FormPage] = {}
+        self._frame: QWidget | None = None
 
     def __getitem__(self, page_id: PageId) -> FormPage:
         return self.build(page_id)
@@ -105,14 +110,37 @@ class WizardPages(Mapping[PageId, FormPage]):
         if page_id in self._built:
             return
         if page_id not in self._imported:
-            page_class(page_id)
+            page_class(page_id).import_modules(self._wizard.context)
             self._imported.add(page_id)
-        elif page_id not in self._made:
-            page = self._made[page_id] = page_class(page_id)(self._wizard.context)
-            page.setParent(self._wizard)  # owned (and deleted) by the wizard until it is added
-        else:
-            page = self._built[page_id] = self._made.pop(page_id)
+        elif page_id in self._placed:
+            page = self._built[page_id] = self._placed.pop(page_id)
+            # QWizard reparents the page into its frame: already there, Qt leaves it as it is.
             self._wizard.add_page(page_id, page)
+        elif page_id in self._made:
+            page = self._placed[page_id] = self._made.pop(page_id)
+            frame = self._page_frame()
+            if frame is not None:
+                # Owned (and deleted) by the wizard from now on.
+                page.setParent(frame)
+                # A language switch while the page had no parent gave it that language's locale as
+                # a window's own: from now on it follows the window's, as every page does.
+                page.unsetLocale()
+        else:
+            # Until it is placed, the page is a parentless widget held (and deleted) by this mapping.
+            self._made[page_id] = page_class(page_id)(self._wizard.context)
+
+    def _page_frame(self) -> QWidget | None:
+        """The widget QWizard keeps its pages in (the parent of any page added), None before the first.
+
+        Its Python wrapper is kept: when a page is given a parent through a wrapper that Python frees
+        afterwards, PySide6 6.11 invalidates the wrappers of the widgets QUiLoader made for the page
+        (its form "already deleted" while Qt still has it; a ten-line program shows it).
+        """
+        if self._frame is None:
+            for page in self._built.values():
+                self._frame = page.parentWidget()
+                break
+        return self._frame
 
     def __iter__(self) -> Iterator[PageId]:
         return iter(PageId)

@@ -58,6 +58,8 @@ def captcha_widget(qtbot, gui_context) -> CaptchaWidget:
     qtbot.addWidget(widget)
     widget.set_mode(CaptchaMode.IMAGE, random.Random(3))
     widget.set_announcer(gui_context.announcer)
+    widget.show()  # the image is drawn for the screen it is shown on, once shown
+    qtbot.waitExposed(widget)
     return widget
 
 
@@ -368,7 +370,27 @@ def test_captcha_built_inside_a_page_with_larger_text_draws_larger_characters(qt
     alone = CaptchaWidget()
     qtbot.addWidget(alone)
     alone.set_mode(CaptchaMode.IMAGE, random.Random(1))
+    for window in (page, alone):
+        window.show()
+        qtbot.waitExposed(window)
     assert image_height(inside) > image_height(alone) * 1.7
+
+
+def test_an_image_not_on_screen_shows_no_code_and_is_drawn_once_shown(qtbot) -> None:
+    # A page built in the background draws its image when shown, and a hidden page keeps no old code.
+    widget = CaptchaWidget(mode=CaptchaMode.IMAGE)
+    qtbot.addWidget(widget)
+    assert image_label(widget).pixmap().isNull()
+    widget.show()
+    qtbot.waitExposed(widget)
+    first = shown_image(widget)
+    assert not first.isNull()
+    widget.hide()
+    widget.clear()  # the next candidate's challenge, while hidden
+    assert image_label(widget).pixmap().isNull()
+    widget.show()
+    assert not shown_image(widget).isNull()
+    assert shown_image(widget) != first
 
 
 def test_image_follows_the_application_text_scale(qapp, captcha_widget) -> None:

@@ -45,6 +45,11 @@ class FormPage(QWizardPage):
     # what just happened): they label the heading (docs/accessibility.md, "What Orca says").
     HEADING_LABELLED_BY: ClassVar[tuple[str, ...]] = ()
 
+    @classmethod
+    def import_modules(cls, context: GuiContext) -> None:
+        """Import now what the constructor would import for ``context``: the wizard builds a page in
+        steps, its modules in the first, so that making the page does not import them too."""
+
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

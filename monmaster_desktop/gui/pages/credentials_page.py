@@ -26,6 +26,7 @@ Never logs, prints or announces a password, nor puts one in an accessible name o
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -53,6 +54,7 @@ from monmaster_desktop.gui.accessibility.password_protection import protect_pass
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.language import current_language, translated
 from monmaster_desktop.gui.pages.base import FormPage
+from monmaster_desktop.gui.soon import call_soon
 from monmaster_desktop.gui.style import mark_invalid, theme_colour
 from monmaster_desktop.gui.widgets.caps_lock import CapsLockWatcher
 from monmaster_desktop.gui.widgets.checklist import ALL_CRITERIA_MET, INVALID, VALID, PasswordChecklist
@@ -282,6 +284,11 @@ class CredentialsPage(FormPage):
         self.cgu_link.clicked.connect(lambda: self.document_requested.emit("cgu"))
         self.sign_in_link.clicked.connect(self.sign_in_requested)
 
+    @classmethod
+    def import_modules(cls, context: GuiContext) -> None:
+        if context.settings.captcha is not CaptchaMode.OFF:
+            import monmaster_desktop.gui.widgets.captcha_widget  # noqa: F401
+
     def _set_up_captcha(self) -> CaptchaWidget | None:
         if self.context.settings.captcha is CaptchaMode.OFF:
             self.captcha_container.hide()
@@ -289,8 +296,7 @@ class CredentialsPage(FormPage):
         # Imported here: with the captcha off (operators, tests) the page does not need that module.
         from monmaster_desktop.gui.widgets.captcha_widget import CaptchaWidget
 
-        captcha = CaptchaWidget(self.captcha_container)
-        captcha.set_mode(self.context.settings.captcha)
+        captcha = CaptchaWidget(self.captcha_container, self.context.settings.captcha)
         captcha.set_announcer(self.context.announcer)
         layout = self.captcha_container.layout()
         assert layout is not None
@@ -569,16 +575,21 @@ class CredentialsPage(FormPage):
     def _registration_done(self, generation: int, result: RegistrationResult) -> None:
         if generation != self._generation:
             return  # the page was cleared for the next candidate meanwhile
-        self._set_busy(False)
         if result.ok:
             assert result.account is not None
             self.context.session.registered_email = result.account.email
             self.context.session.activation_mail_id = result.mail_id
             self._registered = True
             wizard = self.wizard()
-            if wizard is not None and wizard.currentPage() is self:
-                wizard.next()
+            if wizard is None or wizard.currentPage() is not self:
+                self._set_busy(False)
+                return
+            wizard.next()
+            # The busy state ends on the next turn of the event loop, on a page no longer shown:
+            # the next page appears one step sooner (docs/performance.md, "The registration's stall").
+            call_soon(self, functools.partial(self._set_busy, False))
             return
+        self._set_busy(False)
         storage = result.refusals_for(RegistrationField.STORAGE)
         if storage:  # the form is fine, the disk refused: say that alone, keep everything typed
             self._show_form_failure(sentences(storage[0].message, message(texts.INPUT_KEPT)))

@@ -73,13 +73,13 @@ class CaptchaWidget(QWidget):
 
     changed = Signal()  # the answer text changed: the page re-checks whether it is complete
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, mode: CaptchaMode = CaptchaMode.IMAGE) -> None:
         super().__init__(parent)
         # Every attribute exists before the form is attached: its change events reach eventFilter.
         self._announcer: Announcer | None = None
         self._speech: SpeechBackend | None = None
         self._rng: random.Random = random.SystemRandom()
-        self._captcha = Captcha(CaptchaMode.IMAGE, self._rng)
+        self._captcha = Captcha(mode, self._rng)
         self._drawing_seed = 0
         self._rendered_for: tuple[str, int, str, float] | None = None
         self._error: str | None = None
@@ -232,10 +232,19 @@ class CaptchaWidget(QWidget):
         self._render_image(force=True)
 
     def _render_image(self, force: bool = False) -> None:
-        """Draw the code for the current font and screen (also fits the answer field to the font)."""
+        """Draw the code for the current font and screen (also fits the answer field to the font).
+
+        Only an image on screen is drawn: one not shown yet (the page being built, its style sheet
+        changing its font) is drawn when it is shown (``showEvent``), once, for the font and screen
+        it is shown with (docs/performance.md, "Pages built after the first paint").
+        """
         font = self._image.font()
         self._answer_edit.setMaximumWidth(round(QFontMetricsF(font).horizontalAdvance("M") * ANSWER_WIDTH_EM))
         if self._captcha.mode is not CaptchaMode.IMAGE:
+            return
+        if not self._image.isVisible():
+            self._rendered_for = None
+            self._image.clear()  # never an old code's image, even for an instant when shown
             return
         ratio = self.devicePixelRatioF()
         key = (self._captcha.code, self._drawing_seed, font.key(), ratio)
