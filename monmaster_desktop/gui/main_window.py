@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QVBoxLayout, QWidget
 
@@ -58,6 +58,9 @@ LANGUAGE_SWITCHED = QT_TRANSLATE_NOOP("MainWindow", "Interface en français.")
 
 
 class MainWindow(QMainWindow):
+    retranslated = Signal()  # the window's own words are in the new language (its menus follow)
+    closed = Signal()  # the window accepted a close (the testers' menu closes what it opened)
+
     def __init__(
         self,
         context: GuiContext,
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):
             self.retranslate()
+            self.retranslated.emit()
         super().changeEvent(event)
 
     @staticmethod
@@ -251,3 +255,5 @@ class MainWindow(QMainWindow):
         if self._outbox_window is not None:
             self._outbox_window.close()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

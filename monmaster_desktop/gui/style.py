@@ -128,10 +128,20 @@ def current_theme() -> str:
     return str(theme) if theme else DEFAULT_THEME
 
 
+_colours: dict[tuple[str, str], QColor] = {}
+
+
 def theme_colour(token: str) -> QColor:
-    """A colour token of the current theme ("error", "border-strong"…); the text colour if unknown."""
-    tokens = theme_tokens(current_theme())
-    return QColor(tokens.get(token, tokens["text"]))
+    """A colour token of the current theme ("error", "border-strong"…); the text colour if unknown.
+
+    Painting asks for colours at every repaint: each is parsed once (a copy is returned).
+    """
+    theme = current_theme()
+    colour = _colours.get((theme, token))
+    if colour is None:
+        tokens = theme_tokens(theme)
+        colour = _colours[(theme, token)] = QColor(tokens.get(token, tokens["text"]))
+    return QColor(colour)
 
 
 def repolish(widget: QWidget) -> None:
@@ -139,22 +149,45 @@ def repolish(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+    if widget.property(OPAQUE_FIELD_PROPERTY):
+        widget.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # the polish took it away
     widget.update()
 
 
 def set_style_property(widget: QWidget, name: str, value: object) -> None:
     """Set a dynamic property the style sheet selects on (``QLineEdit[invalid="true"]``), repolishing once."""
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        repolish(widget)
+    current = widget.property(name)
+    if current == value or (current is None and value is False):
+        return  # unset reads as false to the sheets' selectors: no re-polish at a field's first key
+    widget.setProperty(name, value)
+    repolish(widget)
+
+
+# On the line edits ``paint_fields_opaque`` marked: they are told again after each polish.
+OPAQUE_FIELD_PROPERTY = "paintsOpaque"
 
 
 def paint_fields_opaque(root: QWidget) -> None:
     """Tell Qt that the style sheets paint every line edit under ``root`` edge to edge in solid colours
     (a background and square borders in every state and theme, tests/unit/test_contrast.py), so that
-    repainting a field at each keystroke does not repaint every widget behind it first."""
+    repainting a field at each keystroke does not repaint every widget behind it first.
+
+    The style sheet's polish takes the attribute away from any widget whose rule has padding (every
+    line edit's has), so it is given again where a field is polished: by the page when it is shown
+    (its first polish), by ``repolish`` and by ``apply_style`` (docs/performance.md, "Typing").
+    """
     for field in root.findChildren(QLineEdit):
-        field.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        paint_opaque(field)
+
+
+def paint_opaque(widget: QWidget) -> None:
+    """``widget`` paints every pixel of its rectangle: Qt need not paint what is behind it first.
+
+    Kept after the polishes ``repolish`` and ``apply_style`` run; a widget polished another way
+    (first shown, reparented) calls this again then.
+    """
+    widget.setProperty(OPAQUE_FIELD_PROPERTY, True)
+    widget.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
@@ -202,6 +235,15 @@ def apply_style(app: QApplication, theme: str = DEFAULT_THEME, text_scale: float
     font.setPointSizeF(BASE_POINT_SIZE * text_scale)
     app.setFont(font)
     app.setStyleSheet(style_sheet(theme, text_scale))
+    _fields_opaque_again()
+
+
+def _fields_opaque_again() -> None:
+    """The new sheet polished every widget: the widgets marked by ``paint_opaque`` are opaque again."""
+    for window in QApplication.topLevelWidgets():
+        for widget in (window, *window.findChildren(QWidget)):
+            if widget.property(OPAQUE_FIELD_PROPERTY):
+                widget.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
 
 @contextlib.contextmanager
@@ -217,3 +259,4 @@ def look_restored(app: QApplication) -> Iterator[None]:
         app.setPalette(palette)
         app.setFont(font)
         app.setStyleSheet(sheet)
+        _fields_opaque_again()

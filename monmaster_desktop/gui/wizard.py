@@ -94,6 +94,9 @@ class WizardPages(Mapping[PageId, FormPage]):
         self._placed: dict[PageId, FormPage] = {}  # in the page frame, not added to the wizard yet
         self._built: dict[PageId, FormPage] = {}
         self._frame: QWidget | None = None
+        # A page made but not placed has no parent yet: it goes with the wizard, not whenever Python
+        # collects this mapping.
+        wizard.destroyed.connect(self._discard_unplaced)
 
     def __getitem__(self, page_id: PageId) -> FormPage:
         return self.build(page_id)
@@ -128,6 +131,11 @@ class WizardPages(Mapping[PageId, FormPage]):
         else:
             # Until it is placed, the page is a parentless widget held (and deleted) by this mapping.
             self._made[page_id] = page_class(page_id)(self._wizard.context)
+
+    def _discard_unplaced(self) -> None:
+        for page in self._made.values():
+            page.deleteLater()
+        self._made.clear()
 
     def _page_frame(self) -> QWidget | None:
         """The widget QWizard keeps its pages in (the parent of any page added), None before the first.

@@ -7,16 +7,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import shiboken6
 from gui_support import AnnouncementLog
 from language_support import french_in
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
 
 from monmaster_desktop import i18n
 from monmaster_desktop.gui.context import GuiContext, PageId
 from monmaster_desktop.gui.language import language_switch, switch_language
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.pages.activated_page import ActivatedPage
+from monmaster_desktop.gui.pages.candidater_page import CandidaterPage
 
 Button = QWizard.WizardButton
 LATER_PAGES = [page_id for page_id in PageId if page_id is not PageId.WELCOME]
@@ -103,3 +106,30 @@ def test_pages_built_after_a_language_switch_say_what_pages_switched_with_it_say
     assert not [text for where, text in english[PageId.CREDENTIALS] if french_in(text)]
     switch_language("fr")
     assert all_pages(later) == french
+
+
+def test_a_page_being_built_goes_with_its_window(qtbot, gui_context: GuiContext) -> None:
+    # The window is closed while a page is half built (made, not yet in the wizard): the page is
+    # destroyed with it, not left for Python's collector to find some day.
+    made = MainWindow(gui_context)
+    pages = made.wizard.pages
+    pages.build_step(PageId.CANDIDATER)  # its modules
+    pages.build_step(PageId.CANDIDATER)  # the page made, not placed yet
+    half_built = [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, CandidaterPage)]
+    assert len(half_built) == 1
+    made.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the page's own, posted meanwhile
+    assert not shiboken6.isValid(half_built[0])
+
+
+def test_pages_are_polished_once_and_keep_their_forms(qtbot, window: MainWindow) -> None:
+    # Each page is placed straight into the wizard's page frame (one polish by the style sheet); its
+    # form, made by QUiLoader, is still there for Python once the page is in the wizard.
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.wizard.pages.missing() == [])
+    frames = {page.parentWidget() for page in window.wizard.pages.built()}
+    assert len(frames) == 1
+    for page in window.wizard.pages.built():
+        assert shiboken6.isValid(page.form) and page.form.findChildren(QLabel)

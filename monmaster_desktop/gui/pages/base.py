@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from monmaster_desktop.gui.context import GuiContext
@@ -113,6 +114,11 @@ class FormPage(QWizardPage):
             if layout is not None:
                 extra = layout.contentsMargins().left() + layout.contentsMargins().right()
         column.setMaximumWidth(column.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS + extra)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Shown, the fields have had their first polish, which takes their opaque painting away.
+        paint_fields_opaque(self.form)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:

@@ -217,14 +217,13 @@ class CredentialsPage(FormPage):
         # ancestor accepting clicks (the scroll area). The row takes it and gives it back to the field.
         self.password_row.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._last_password_field: QLineEdit = self.password_edit
-        for watched in (
-            self.email_edit,
-            self.password_edit,
-            self.confirmation_edit,
-            self.consent_label,
-            self.password_row,
-        ):
+        # Not the password fields: a filter on them would cross into Python for each of a keystroke's
+        # events (docs/performance.md, "Typing"); which of them had the focus last comes from Qt.
+        for watched in (self.email_edit, self.consent_label, self.password_row):
             watched.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
         self.busy_panel.hide()
         self._name_from_labels()
@@ -429,12 +428,14 @@ class CredentialsPage(FormPage):
 
     # --- focus and clicks ------------------------------------------------------------------------------
 
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for field in (self.password_edit, self.confirmation_edit):
+            if new is field:
+                self._last_password_field = field
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if watched in (self.password_edit, self.confirmation_edit):
-            if kind == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
-                self._last_password_field = watched
-        elif watched is self.password_row and kind == QEvent.Type.FocusIn:
+        if watched is self.password_row and kind == QEvent.Type.FocusIn:
             self._last_password_field.setFocus(Qt.FocusReason.MouseFocusReason)
         elif watched is self.email_edit and kind == QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
             # Leaving the window or opening a context menu is not leaving the field.

@@ -11,13 +11,13 @@ import functools
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from monmaster_desktop.gui.accessibility.recorder import AccessibilityLog
 from monmaster_desktop.gui.context import GuiContext
-from monmaster_desktop.gui.language import is_language_change, translated
+from monmaster_desktop.gui.language import translated
 from monmaster_desktop.gui.main_window import MainWindow
 from monmaster_desktop.gui.soon import call_soon
 from monmaster_desktop.gui.testers.scenarios import (
@@ -88,7 +88,11 @@ class AccessibilityMenu(QObject):
         self.go_to_action = menu.addMenu(self.go_to_menu)
         self.go_to_action.setVisible(not context.settings.kiosk)
         self.retranslate()
-        window.installEventFilter(self)  # its language changes: the menu's follow
+        # Signals, not an event filter on the window: a filter would cross into Python for every
+        # event the window gets, a keystroke's included (docs/performance.md, "Typing").
+        window.retranslated.connect(self.retranslate)
+        if self.root is self:
+            window.closed.connect(self._window_closed)
         if context.settings.kiosk:
             # A kiosk shows none of it: the log holds the previous candidates' announcements (their
             # addresses), "Aller à" leads out of the flow. The menu, its shortcut (Ctrl+Maj+J) included.
@@ -180,14 +184,10 @@ class AccessibilityMenu(QObject):
                 window.close()  # deletes its data dir
         self.scenario_windows.clear()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and is_language_change(event):
-            self.retranslate()
-        if self.root is self and watched is self.window and event.type() == QEvent.Type.Close:
-            self.close_scenario_windows()
-            if self.log_window is not None and shiboken6.isValid(self.log_window):
-                self.log_window.close()
-        return False
+    def _window_closed(self) -> None:
+        self.close_scenario_windows()
+        if self.log_window is not None and shiboken6.isValid(self.log_window):
+            self.log_window.close()
 
 
 def _accessibility_menu_of(window: MainWindow) -> QMenu:

@@ -33,12 +33,12 @@ import logging
 import sys
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QStyle, QVBoxLayout, QWidget
 
 from monmaster_desktop import validation
 from monmaster_desktop.gui.language import is_language_change, translated
-from monmaster_desktop.gui.style import theme_colour
+from monmaster_desktop.gui.style import paint_opaque, theme_colour
 from monmaster_desktop.gui.widgets.field_message import FieldMessage, IconLabel
 from monmaster_desktop.i18n import Message, again, listing, message, sentences
 
@@ -92,6 +92,15 @@ class StatusLine(IconLabel):
         # The colour of the words: a theme token, the one the message style sheet gives a label of
         # this kind ("success", "error", "warning"), "text-mention" (grey) for none.
         self._colour_token = "text-mention"
+        self._text_flags: int | None = None  # how the words are aligned and wrapped, once known
+        # The line paints its whole rectangle (the page's background, then its icon and words), so a
+        # change of state repaints the line alone, not every widget behind it (docs/performance.md,
+        # "Typing").
+        paint_opaque(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        paint_opaque(self)  # the style sheet's first polish (before the line is shown) took it away
 
     def show_state(self, icon: str, kind: str | None, text: str) -> None:
         """Icon, colour (a ``kind`` of the message style sheet, or None for grey) and words at once.
@@ -108,18 +117,25 @@ class StatusLine(IconLabel):
             self.set_icon(icon)
 
     def paint_text(self, event: QPaintEvent) -> None:
-        # The words in the state's colour, drawn here as QLabel draws plain wrapped text: through a
-        # style-sheet property, every change of state would re-polish the line (half a millisecond
-        # of a keystroke, docs/performance.md).
-        palette = QPalette(self.palette())
-        palette.setColor(QPalette.ColorRole.WindowText, theme_colour(self._colour_token))
-        flags = QStyle.visualAlignment(self.layoutDirection(), self.alignment()) | Qt.TextFlag.TextWordWrap
+        # The words in the state's colour, drawn here as QLabel draws plain wrapped text (the style's
+        # drawItemText: the pen in the colour, then drawText): through a style-sheet property, every
+        # change of state would re-polish the line (docs/performance.md, "Typing").
         painter = QPainter(self)
-        self.style().drawItemText(
-            painter, self.contentsRect(), int(flags), palette, self.isEnabled(), self.text(),
-            QPalette.ColorRole.WindowText,
-        )  # fmt: skip
+        # The background the style sheet gives the page and its form, in every theme (00-base.qss).
+        painter.fillRect(event.rect(), theme_colour("background"))
+        text = self.text()
+        if text:
+            if self._text_flags is None:
+                alignment = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
+                self._text_flags = int(alignment | Qt.TextFlag.TextWordWrap)
+            painter.setPen(theme_colour(self._colour_token))
+            painter.drawText(self.contentsRect(), self._text_flags, text)
         painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._text_flags = None
+        super().changeEvent(event)
 
     def icon(self) -> str:  # type: ignore[override]
         return super().icon() or ""

@@ -8,8 +8,10 @@ shown from an ``i18n.Message`` says itself again in the new language when the ca
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from monmaster_desktop.gui.language import is_language_change
@@ -57,6 +59,36 @@ def paint_status_icon(painter: QPainter, box: QRectF, kind: str, colour: QColor 
     painter.restore()
 
 
+# Icons drawn once per kind, size, screen and theme colour: a checklist repaints five of them at a
+# keystroke that changes every row (docs/performance.md, "Typing").
+_icon_pixmaps: dict[tuple[str, float, float, float, float, int], QPixmap] = {}
+
+
+def status_icon_pixmap(kind: str, box: QRectF, device_pixel_ratio: float) -> tuple[QPoint, QPixmap]:
+    """``paint_status_icon`` of ``kind`` in ``box``, on a transparent pixmap, and where to draw it.
+
+    The pixmap starts at ``box``'s whole pixel and the icon keeps its fractional position in it, so
+    it lands on the same pixels as when it was painted straight on the widget.
+    """
+    colour = theme_colour("text-mention" if kind == "neutral" else kind).rgba()
+    origin = QPoint(math.floor(box.left()), math.floor(box.top()))
+    inside = box.translated(-origin.x(), -origin.y())
+    key = (kind, inside.left(), inside.top(), box.width(), device_pixel_ratio, colour)
+    pixmap = _icon_pixmaps.get(key)
+    if pixmap is None:
+        width, height = math.ceil(inside.right()), math.ceil(inside.bottom())
+        pixmap = QPixmap(math.ceil(width * device_pixel_ratio), math.ceil(height * device_pixel_ratio))
+        pixmap.setDevicePixelRatio(device_pixel_ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        paint_status_icon(painter, inside, kind)
+        painter.end()
+        if len(_icon_pixmaps) > 256:  # themes, text sizes and screens seen in a long session
+            _icon_pixmaps.clear()
+        _icon_pixmaps[key] = pixmap
+    return origin, pixmap
+
+
 class IconLabel(QLabel):
     """Words with a status icon painted in the left margin, beside the first line.
 
@@ -100,7 +132,8 @@ class IconLabel(QLabel):
         size = self._icon_size() * 0.9
         top = (self.fontMetrics().height() - size) / 2 + 1
         painter = QPainter(self)
-        paint_status_icon(painter, QRectF(1, top, size, size), self._icon)
+        origin, pixmap = status_icon_pixmap(self._icon, QRectF(1, top, size, size), self.devicePixelRatioF())
+        painter.drawPixmap(origin, pixmap)
         painter.end()
 
     def paint_text(self, event: QPaintEvent) -> None:
@@ -134,6 +167,8 @@ class FieldMessage(IconLabel):
         self.setVisible(bool(text))
 
     def clear(self) -> None:  # type: ignore[override]
+        if not self._source and self.isHidden() and not self.text():
+            return  # already clear: the page clears some messages at every keystroke
         self._source = ""
         self.setProperty("kind", None)
         super().clear()
