@@ -143,14 +143,13 @@ class LogEntry:
 
 def _password_values() -> list[str]:
     """The current text of every password field of the application, longest first."""
-    # The line edits of each window, found by Qt (not every widget of the application wrapped for
-    # Python: a focus change is logged while a page changes, docs/performance.md).
-    fields: list[QLineEdit] = []
-    for window in QApplication.topLevelWidgets():
-        if isinstance(window, QLineEdit):
-            fields.append(window)
-        fields.extend(window.findChildren(QLineEdit))
-    values = {widget.text() for widget in fields if is_protected_field(widget)}
+    # allWidgets, not each window's findChildren: a focus change is also logged while a window is
+    # being destroyed, and findChildren would then return its line edits half destroyed.
+    values = {
+        widget.text()
+        for widget in QApplication.allWidgets()
+        if isinstance(widget, QLineEdit) and is_protected_field(widget)
+    }
     return sorted((value for value in values if len(value) >= MIN_MASKED_LENGTH), key=len, reverse=True)
 
 
