@@ -32,7 +32,7 @@ import itertools
 import logging
 import sys
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QStyle, QVBoxLayout, QWidget
 
@@ -97,6 +97,16 @@ class StatusLine(IconLabel):
         # change of state repaints the line alone, not every widget behind it (docs/performance.md,
         # "Typing").
         paint_opaque(self)
+
+    def sizeHint(self) -> QSize:
+        # One line high: the layouts give the line the height its words need at the width it gets
+        # (heightForWidth). QLabel's own hint for wrapped words tries narrower widths to look
+        # squarer, so it grows with the words ("… : en erreur" hints two lines where the criterion
+        # alone hinted one), and the line's vertical policy makes that hint the form's minimum: the
+        # form then grew, and was laid out and repainted whole, at the first key of every password.
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        return QSize(hint.width(), self.fontMetrics().height() + margins.top() + margins.bottom())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
