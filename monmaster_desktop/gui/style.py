@@ -149,8 +149,7 @@ def repolish(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
-    if widget.property(OPAQUE_FIELD_PROPERTY):
-        widget.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # the polish took it away
+    _opaque_again(widget)  # the polish took it away
     widget.update()
 
 
@@ -242,8 +241,12 @@ def _fields_opaque_again() -> None:
     """The new sheet polished every widget: the widgets marked by ``paint_opaque`` are opaque again."""
     for window in QApplication.topLevelWidgets():
         for widget in (window, *window.findChildren(QWidget)):
-            if widget.property(OPAQUE_FIELD_PROPERTY):
-                widget.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+            _opaque_again(widget)
+
+
+def _opaque_again(widget: QWidget) -> None:
+    if widget.property(OPAQUE_FIELD_PROPERTY):
+        widget.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
 
 @contextlib.contextmanager

@@ -144,10 +144,8 @@ class WizardPages(Mapping[PageId, FormPage]):
         afterwards, PySide6 6.11 invalidates the wrappers of the widgets QUiLoader made for the page
         (its form "already deleted" while Qt still has it; a ten-line program shows it).
         """
-        if self._frame is None:
-            for page in self._built.values():
-                self._frame = page.parentWidget()
-                break
+        if self._frame is None and self._built:
+            self._frame = next(iter(self._built.values())).parentWidget()
         return self._frame
 
     def __iter__(self) -> Iterator[PageId]:

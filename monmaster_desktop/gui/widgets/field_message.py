@@ -21,22 +21,28 @@ from monmaster_desktop.i18n import again
 KINDS = ("error", "success", "info", "warning")
 
 
-def paint_status_icon(painter: QPainter, box: QRectF, kind: str, colour: QColor | None = None) -> None:
-    """The design system's status icons: a filled disc with a white check, cross, "i" or "!".
+def status_icon_colour(kind: str) -> QColor:
+    """The theme colour of a status icon: its kind's, grey ("text-mention") for "neutral"."""
+    return theme_colour("text-mention" if kind == "neutral" else kind)
 
-    "neutral" is a hollow grey circle of the same size (a checklist row before typing).
+
+def paint_status_icon(painter: QPainter, box: QRectF, kind: str, colour: QColor) -> None:
+    """The design system's status icons, in ``colour`` (``status_icon_colour``): a filled disc with a
+    white check, cross, "i" or "!".
+
+    "neutral" is a hollow circle of the same size (a checklist row before typing).
     """
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if kind == "neutral":
         pen_width = max(1.5, box.width() / 10)
-        painter.setPen(QPen(colour or theme_colour("text-mention"), pen_width))
+        painter.setPen(QPen(colour, pen_width))
         inset = pen_width / 2
         painter.drawEllipse(box.adjusted(inset, inset, -inset, -inset))
         painter.restore()
         return
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour or theme_colour(kind))
+    painter.setBrush(colour)
     painter.drawEllipse(box)
     pen = QPen(QColor("#ffffff"))
     pen.setWidthF(max(1.5, box.width() / 8))
@@ -70,10 +76,10 @@ def status_icon_pixmap(kind: str, box: QRectF, device_pixel_ratio: float) -> tup
     The pixmap starts at ``box``'s whole pixel and the icon keeps its fractional position in it, so
     it lands on the same pixels as when it was painted straight on the widget.
     """
-    colour = theme_colour("text-mention" if kind == "neutral" else kind).rgba()
+    colour = status_icon_colour(kind)
     origin = QPoint(math.floor(box.left()), math.floor(box.top()))
     inside = box.translated(-origin.x(), -origin.y())
-    key = (kind, inside.left(), inside.top(), box.width(), device_pixel_ratio, colour)
+    key = (kind, inside.left(), inside.top(), box.width(), device_pixel_ratio, colour.rgba())
     pixmap = _icon_pixmaps.get(key)
     if pixmap is None:
         width, height = math.ceil(inside.right()), math.ceil(inside.bottom())
@@ -81,7 +87,7 @@ def status_icon_pixmap(kind: str, box: QRectF, device_pixel_ratio: float) -> tup
         pixmap.setDevicePixelRatio(device_pixel_ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
-        paint_status_icon(painter, inside, kind)
+        paint_status_icon(painter, inside, kind, colour)
         painter.end()
         if len(_icon_pixmaps) > 256:  # themes, text sizes and screens seen in a long session
             _icon_pixmaps.clear()
