@@ -7,7 +7,7 @@ Offscreen, each measure in its own process. Targets (issue 12):
   and repainted, within a frame at 60 Hz (16.7 ms); the End key to the oldest mail, shown, is timed
   too;
 - the peak resident memory of a complete journey (production argon2id, whose 64 MiB it includes)
-  beside a bare two-page QWizard's;
+  beside a bare two-page QWizard's, and the peak of the password strength's own process;
 - the "Aller à" windows (``ScenarioRun``, "Compte activé") opened, reached and closed in a loop:
   memory must stay flat (a closed window is destroyed with all it owns, docs/performance.md); and
   the kiosk's reset of one window between candidates, flat too.
@@ -86,6 +86,12 @@ app = create_application()
 run = ScenarioRun(hashing=HashingParameters())  # production argon2id, as a candidate's journey
 run.reach(scenario("connecte"))
 run.settle()
+# The password strength's own process (docs/performance.md, "The strength process"): its peak too.
+from monmaster_desktop.gui.strength_process import strength_estimator
+server = strength_estimator().process_id()
+if server is not None:
+    with open(f"/proc/{server}/status", encoding="ascii") as status:
+        print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))  # KiB
 run.close()
 """
 
@@ -139,17 +145,21 @@ def run_python(code: str) -> str:
     return result.stdout
 
 
-def peak_megabytes(command: list[str], **variables: str) -> float:
-    """The peak resident memory of a child process, as the kernel reports it when the child is reaped.
+def peak_megabytes(command: list[str], **variables: str) -> tuple[float, str]:
+    """The peak resident memory of a child process, as the kernel reports it when the child is reaped,
+    and what it printed.
 
     ``variables`` are set for the child with the ``MONMASTER_DESKTOP_`` prefix.
     """
     environment = offscreen() | {f"MONMASTER_DESKTOP_{name}": value for name, value in variables.items()}
-    child = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(child.pid, 0)
+    with tempfile.TemporaryFile() as output:
+        child = subprocess.Popen(command, env=environment, stdout=output, stderr=subprocess.DEVNULL)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        output.seek(0)
+        printed = output.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"bench_windows: {' '.join(command)} failed")
-    return usage.ru_maxrss / 1024  # KiB on Linux
+    return usage.ru_maxrss / 1024, printed  # KiB on Linux
 
 
 def curve(kiosk: bool, cycles: int) -> list[float]:
@@ -200,10 +210,16 @@ def main() -> int:
         )
         report("windows", "  End key: the oldest mail shown", milliseconds(measured["end_key"]))
 
-    journey = peak_megabytes([sys.executable, "-c", JOURNEY_CODE])
+    journey, printed = peak_megabytes([sys.executable, "-c", JOURNEY_CODE])
     # The bare wizard quits once painted, with the start-up probe's variable.
-    bare = peak_megabytes([sys.executable, str(BENCHMARKS / "bare_wizard.py")], EXIT_AFTER_FIRST_PAINT="1")
+    bare, _ = peak_megabytes([sys.executable, str(BENCHMARKS / "bare_wizard.py")], EXIT_AFTER_FIRST_PAINT="1")
     report("windows", "peak resident memory, a complete journey (production argon2id)", f"{journey:.0f} MB")
+    server = printed.split()
+    report(
+        "windows",
+        "  and the password strength's own process beside it",
+        f"{int(server[-1]) / 1024:.0f} MB" if server else "not started (estimates on threads)",
+    )
     report("windows", "peak resident memory, a bare two-page QWizard", f"{bare:.0f} MB")
 
     report_curve("“Aller à” windows opened, reached, closed", curve(kiosk=False, cycles=10 if quick else 60))

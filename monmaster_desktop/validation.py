@@ -241,7 +241,8 @@ class Strength:
     label: str  # STRENGTH_LABELS[score], in the current language (a Message)
 
 
-def _strength(score: int) -> Strength:
+def strength_for_score(score: int) -> Strength:
+    """The ``Strength`` of a zxcvbn score (0..4), its label in the current language."""
     too_guessable = score < TOO_GUESSABLE_SCORE_BELOW
     return Strength(score=score, too_guessable=too_guessable, label=message(STRENGTH_LABELS[score]))
 
@@ -257,7 +258,7 @@ def estimate_strength(password: str, context: Iterable[str] = ()) -> Strength:
     # A password with one is refused anyway (a control character).
     normalized = normalize_password(password)[:STRENGTH_MAX_INPUT_LENGTH].replace("\n", " ")
     if not normalized:
-        return _strength(0)  # zxcvbn 4.5 raises IndexError on an empty string
+        return strength_for_score(0)  # zxcvbn 4.5 raises IndexError on an empty string
     user_inputs = [word for word in (normalize_password(str(item)).lower() for item in context) if word]
     from zxcvbn import zxcvbn
 
@@ -268,8 +269,8 @@ def estimate_strength(password: str, context: Iterable[str] = ()) -> Strength:
         # Logged by type only (the message could quote the password); scored as the weakest, so a
         # password zxcvbn cannot judge is refused as too guessable rather than let through.
         log.error("zxcvbn failed on a password: %s", type(error).__name__)
-        return _strength(0)
-    return _strength(min(max(int(result["score"]), 0), len(STRENGTH_LABELS) - 1))
+        return strength_for_score(0)
+    return strength_for_score(min(max(int(result["score"]), 0), len(STRENGTH_LABELS) - 1))
 
 
 _LOCAL_PART_SEPARATORS = re.compile(r"[._\-+0-9]+")

@@ -7,8 +7,9 @@ accessibility side (the widgets' accessible tree, and that the platform's screen
 loaded), the "À propos" dialog, then drives the real main window through
 the whole journey the way a candidate does, with the one journey driver (``testers/journey.py``):
 eligibility, registration hashed with the production argon2 parameters, the simulated outbox,
-activation, sign-in. Qt is imported inside the checks, so that a build without it is reported, not
-crashed.
+activation, sign-in; and that the password strength is estimated by its own process, this very
+program started again (``gui/strength_process.py``). Qt is imported inside the checks, so that a
+build without it is reported, not crashed.
 
 It prints ONE summary line on stdout and returns 0, or names each failure on stderr and returns 1.
 It must never touch the user's own data dir and never print the throw-away password.
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 # The whole self-test normally takes a few seconds; past this something hangs (a modal dialog, a worker).
 WATCHDOG_SECONDS = 180.0
+STRENGTH_SERVER_TIMEOUT_S = 30.0  # its start (Python and zxcvbn imported again) on a slow machine
 JOURNEY_STEP_TIMEOUT_MS = 60000  # a real argon2 hash on a slow kiosk takes well under a second
 SELF_TEST_EMAIL = "autotest.candidat@example.fr"
 # The platform plugin that carries the screen-reader bridge on each system (AT-SPI over D-Bus on Linux,
@@ -145,6 +147,8 @@ def _run_checks(report: SelfTestReport, hashing: HashingParameters) -> None:
                 report.facts.append(_check_language_switch(window))
             with _check(report, "journey"):
                 report.facts.append(_run_journey(window))
+            with _check(report, "strength process"):
+                report.facts.append(_check_strength_process())
         finally:
             _close(window)
 
@@ -425,6 +429,41 @@ def _run_journey(window: MainWindow) -> str:
         f"journey (eligibility → argon2id t={hashing.time_cost} m={hashing.memory_cost_kib // 1024} MiB "
         f"→ outbox → activation → sign-in) in {elapsed:.2f} s"
     )
+
+
+def _check_strength_process() -> str:
+    """The checklist's estimates come from their own process (this very executable, started again)."""
+    from PySide6.QtTest import QTest
+
+    from monmaster_desktop.gui.strength_process import PROCESS, STARTING, strength_estimator
+
+    estimator = strength_estimator()  # started by the credentials page's checklist
+    deadline = time.monotonic() + STRENGTH_SERVER_TIMEOUT_S
+    while estimator.way() == STARTING and time.monotonic() < deadline:
+        QTest.qWait(10)
+    if estimator.way() != PROCESS:
+        raise SelfTestFailure(f"the strength server did not start: estimates run on {estimator.way()}")
+    password = throwaway_password(SELF_TEST_EMAIL)
+    context = strength_context_for_email(SELF_TEST_EMAIL)
+    answers: list[object] = []
+    asker = 0  # no checklist has this number (they count from 1)
+
+    def take(asked_by: int, revision: int, strength: object) -> None:
+        if asked_by == asker:
+            answers.append(strength)
+
+    estimator.estimated.connect(take)
+    try:
+        began = time.perf_counter()
+        estimator.estimate(asker, 0, password, context)
+        while not answers and time.monotonic() < deadline:
+            QTest.qWait(5)
+        elapsed = time.perf_counter() - began
+    finally:
+        estimator.estimated.disconnect(take)
+    if answers != [estimate_strength(password, context)] or estimator.answers_from_server == 0:
+        raise SelfTestFailure("the strength server's answer differs from the estimate, or came from a thread")
+    return f"password strength from its own process (pid {estimator.process_id()}) in {elapsed * 1000:.0f} ms"
 
 
 def _close(window: MainWindow) -> None:

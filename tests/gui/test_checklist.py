@@ -11,18 +11,19 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from support import GOOD_PASSWORD
 
 from monmaster_desktop import validation
+from monmaster_desktop.gui.strength_process import StrengthEstimator
 from monmaster_desktop.gui.widgets.checklist import STRENGTH_PENDING_TEXT, PasswordChecklist, StatusLine
 
 
 class ChecklistUnderTest:
     """A password field bound to a checklist, as the credentials page binds them."""
 
-    def __init__(self, qtbot) -> None:
+    def __init__(self, qtbot, estimator: StrengthEstimator | None = None) -> None:
         self.window = QWidget()
         layout = QVBoxLayout(self.window)
         self.field = QLineEdit(self.window)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.checklist = PasswordChecklist(self.window)
+        self.checklist = PasswordChecklist(self.window, estimator)
         layout.addWidget(self.field)
         layout.addWidget(self.checklist)
         self.field.textChanged.connect(self.checklist.set_password)
@@ -177,9 +178,10 @@ class ControlledEstimate:
         return self.started.get()
 
 
-def test_an_estimate_of_an_older_text_is_never_shown(
-    qtbot, bound: ChecklistUnderTest, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_estimate_of_an_older_text_is_never_shown(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Estimates on threads, as when the strength process cannot serve (gui/strength_process.py; the
+    # same with the process: tests/gui/test_strength_process.py).
+    bound = ChecklistUnderTest(qtbot, StrengthEstimator())
     estimate = ControlledEstimate(monkeypatch)
     shown: list[validation.Strength | None] = []
     bound.checklist.strength_shown.connect(lambda: shown.append(bound.checklist.strength()))

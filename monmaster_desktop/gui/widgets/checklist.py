@@ -7,11 +7,12 @@ component does. Problems (too long, forbidden character) add an error line; a la
 strength from ``validation.estimate_strength`` in words, computed once typing pauses.
 
 The criteria take microseconds and update on the UI thread at every keystroke; zxcvbn takes up to
-tens of milliseconds (72 characters), so the estimate runs on a thread of Qt's global pool and its
-answer comes back as a queued signal — the UI thread never runs it (docs/performance.md says why a
-thread rather than a cap). Every change of the password or of the context words makes the current
-estimate stale: it is dropped at once, the line says the estimate is coming, and an answer computed
-for an older text is never shown (it only starts the estimate of the current one).
+tens of milliseconds (72 characters), so the estimate runs in a process of its own, or on a thread
+when that process cannot serve (``gui/strength_process.py``), and its answer comes back as a signal
+— the UI thread never runs it (docs/performance.md says why not a cap). Every change of the password
+or of the context words makes the current estimate stale: it is dropped at once, the line says the
+estimate is coming, and an answer computed for an older text is never shown (it only starts the
+estimate of the current one).
 
 What a sighted candidate sees follows every keystroke; what assistive technologies read does not.
 The lines' accessible names change only when the page calls ``publish_to_accessibility`` — once
@@ -30,14 +31,14 @@ from __future__ import annotations
 
 import itertools
 import logging
-import sys
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QStyle, QVBoxLayout, QWidget
 
 from monmaster_desktop import validation
 from monmaster_desktop.gui.language import is_language_change, translated
+from monmaster_desktop.gui.strength_process import StrengthEstimator, strength_estimator
 from monmaster_desktop.gui.style import paint_opaque, theme_colour
 from monmaster_desktop.gui.widgets.field_message import FieldMessage, IconLabel
 from monmaster_desktop.i18n import Message, again, listing, message, sentences
@@ -151,53 +152,14 @@ class StatusLine(IconLabel):
         return super().icon() or ""
 
 
-class _EstimateRelay(QObject):
-    """Carries estimates from the pool's threads to the UI thread (a queued connection).
-
-    One for the application, made by the first checklist (in the UI thread) and never deleted, so a
-    thread can always emit on it, even after the checklist that asked has been destroyed (Qt then
-    has already disconnected that checklist).
-    """
-
-    # (the asking checklist's number, the revision it was asked for, validation.Strength | None)
-    estimated = Signal(int, int, object)
-
-
-_relay: _EstimateRelay | None = None
 _checklist_numbers = itertools.count(1)
-
-
-# zxcvbn is pure Python: while it runs on the pool's thread it holds the GIL, and the UI thread
-# waits for it at each call into Python (a key's handlers) up to the interpreter's switch interval,
-# 5 ms by default. 1 ms keeps a keystroke that arrives during an estimate within its budget.
-GIL_SWITCH_INTERVAL_S = 0.001
-
-
-def _estimate_relay() -> _EstimateRelay:
-    global _relay
-    if _relay is None:
-        _relay = _EstimateRelay()
-        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
-    return _relay
-
-
-def _estimate(
-    relay: _EstimateRelay, number: int, revision: int, password: str, context: tuple[str, ...]
-) -> None:
-    """Runs on a pool thread."""
-    try:
-        strength: validation.Strength | None = validation.estimate_strength(password, context)
-    except Exception as error:  # reported by type only: never the password
-        log.error("strength estimate failed: %s", type(error).__name__)
-        strength = None
-    relay.estimated.emit(number, revision, strength)
 
 
 class PasswordChecklist(QWidget):
     """The five criteria as a live list, a line per problem, and the strength in words.
 
     ``set_password`` updates the rows on screen at once; the strength line follows
-    ``STRENGTH_DELAY_MS`` after the last change plus the estimate's time on a pool thread, then
+    ``STRENGTH_DELAY_MS`` after the last change plus the estimate's time, then
     ``strength_shown`` is emitted. ``publish_to_accessibility`` gives assistive technologies the
     state shown, names and summary at once.
     """
@@ -205,8 +167,9 @@ class PasswordChecklist(QWidget):
     # The current text's estimate is on screen (or its failure): it may come after the page's pause.
     strength_shown = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, estimator: StrengthEstimator | None = None) -> None:
         super().__init__(parent)
+        self._estimator = estimator or strength_estimator()
         self._password = ""
         self._context: tuple[str, ...] = ()
         self._check: validation.PasswordCheck | None = None
@@ -214,9 +177,9 @@ class PasswordChecklist(QWidget):
         # Every change of the password or the context is a new revision; an estimate belongs to one.
         self._revision = 0
         self._shown_revision = 0  # whose estimate (or failure) the strength line shows
-        self._estimating = False  # an estimate is running on a pool thread (one at a time)
+        self._estimating = False  # an estimate is running (one at a time)
         self._number = next(_checklist_numbers)
-        _estimate_relay().estimated.connect(self._strength_estimated)
+        self._estimator.estimated.connect(self._strength_estimated)
         self._states: dict[str, str] = {criterion.key: NEUTRAL for criterion in validation.PASSWORD_CRITERIA}
         self._problems: tuple[str, ...] = ()
         self._strength_source: str = ""  # the strength line's words (a Message), "" while hidden
@@ -402,9 +365,7 @@ class PasswordChecklist(QWidget):
         if not self._password or self._estimating:
             return  # an estimate is running: its answer asks for the current text's (_strength_estimated)
         self._estimating = True
-        relay, number, revision = _estimate_relay(), self._number, self._revision
-        password, context = self._password, self._context
-        QThreadPool.globalInstance().start(lambda: _estimate(relay, number, revision, password, context))
+        self._estimator.estimate(self._number, self._revision, self._password, self._context)
 
     def _strength_estimated(self, number: int, revision: int, strength: validation.Strength | None) -> None:
         if number != self._number:
