@@ -473,8 +473,9 @@ class CredentialsPage(FormPage):
         )
 
     def _strength_shown(self) -> None:
-        # The estimate comes from a worker thread, usually well within the pause; one that comes after
-        # the pause's announcement (a busy machine) is told and published one pause later.
+        # The estimate comes from its own process (or a thread), usually well within the pause; one
+        # that comes after the pause's announcement (a busy machine) is told and published one pause
+        # later.
         if not self.live_announcer.pending():
             self.live_announcer.changed()
 
