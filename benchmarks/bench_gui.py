@@ -236,6 +236,7 @@ def main() -> int:
     keystroke_ms: list[float] = []
     keystroke_cpu_ms: list[float] = []  # the UI thread's own work: what other processes do not change
     strength_stalls_ms: list[float] = []
+    line_changing_ms: list[float] = []  # keys after which a checklist line says another state
     stale_shown = 0
     keys = QUICK_KEYS if quick else KEYS
     for text in mixed_passwords(keys):
@@ -247,12 +248,15 @@ def main() -> int:
             for character in burst[: keys - len(keystroke_ms)]:
                 press, release = key_events(character)
                 QTest.qWait(KEY_INTERVAL_MS)
+                states_before = checklist.row_states()
                 started, started_cpu = time.perf_counter(), time.thread_time()
                 app.sendEvent(password, press)
                 app.sendEvent(password, release)
                 app.processEvents()
                 keystroke_ms.append((time.perf_counter() - started) * 1000)
                 keystroke_cpu_ms.append((time.thread_time() - started_cpu) * 1000)
+                if checklist.row_states() != states_before:
+                    line_changing_ms.append(keystroke_ms[-1])
                 if checklist.strength_text():  # a level is on screen: it must be this very text's
                     expected = validation.estimate_strength(password.text(), checklist._context)
                     stale_shown += checklist.strength() != expected
@@ -276,6 +280,18 @@ def main() -> int:
     report("GUI", f"keystroke → checklist updated, max of {len(keystroke_ms)} keys", f"{worst_key:.2f} ms")
     cpu_p50, cpu_p99 = median(keystroke_cpu_ms), percentile(keystroke_cpu_ms, 0.99)
     report("GUI", "  the UI thread's CPU time for it, p50 / p99", f"{cpu_p50:.2f} / {cpu_p99:.2f} ms")
+    # What makes the slowest keys: those after which a line of the checklist says another state (the
+    # first key of a password changes all five), against the others.
+    changing = sorted(line_changing_ms)
+    others = sorted(keystroke_ms)
+    for key in changing:
+        others.remove(key)
+    for name, group in (("that change a checklist line", changing), ("that change none", others)):
+        report(
+            "GUI",
+            f"  keys {name} ({len(group)}): p50 / p99",
+            f"{median(group):.2f} / {percentile(group, 0.99):.2f} ms" if group else "none",
+        )
     report(
         "GUI",
         "  strength estimates answered by their own process / by a thread",
